@@ -1,0 +1,120 @@
+//! Document language: detected per file from function words, overridable with `--lang`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Guess the language of a text by counting frequent function words.
+    /// Only the first 64 KiB are read: enough for a vote, cheap on a book.
+    pub fn detect(text: &str) -> Lang {
+        const FR: &[&str] = &[
+            "le",
+            "la",
+            "les",
+            "des",
+            "de",
+            "du",
+            "et",
+            "est",
+            "en",
+            "une",
+            "un",
+            "dans",
+            "pour",
+            "par",
+            "sur",
+            "au",
+            "aux",
+            "qui",
+            "que",
+            "a",
+            "été",
+            "millions",
+            "milliards",
+        ];
+        const EN: &[&str] = &[
+            "the", "of", "and", "to", "in", "is", "was", "for", "on", "by", "with", "that", "from",
+            "a", "an", "were", "has", "have", "billion",
+        ];
+        let mut end = text.len().min(64 * 1024);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (mut fr, mut en) = (0usize, 0usize);
+        for word in text[..end]
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
+            let w = word.to_lowercase();
+            if FR.contains(&w.as_str()) {
+                fr += 1;
+            }
+            if EN.contains(&w.as_str()) {
+                en += 1;
+            }
+        }
+        if en > fr {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Lang, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "fr" | "french" | "français" => Ok(Lang::Fr),
+            "en" | "english" => Ok(Lang::En),
+            other => Err(format!(
+                "unknown language `{other}` (expected `fr` or `en`)"
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_french_and_english() {
+        assert_eq!(
+            Lang::detect("Le chiffre d'affaires s'est élevé à 301,9 millions de dollars en 2021."),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::detect("The trade turnover with the partner was $1.2 bn in 2021, up 8 %."),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn parses_codes() {
+        assert_eq!("FR".parse::<Lang>(), Ok(Lang::Fr));
+        assert!("de".parse::<Lang>().is_err());
+    }
+}

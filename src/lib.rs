@@ -1,0 +1,38 @@
+//! numlint: a numeric fact-checking and consistency linter for prose.
+//!
+//! The pipeline, one module a step (see ARCHITECTURE.md):
+//! load ([`source`]) → clean ([`clean`]) → extract ([`extract`]) → attach context
+//! ([`context`]) → claims ([`claim`]) → rules ([`checks`]) → report ([`report`]).
+
+pub mod checks;
+pub mod claim;
+pub mod clean;
+pub mod config;
+pub mod context;
+pub mod document;
+pub mod extract;
+pub mod finding;
+pub mod interval;
+pub mod lang;
+pub mod lexicon;
+pub mod quantity;
+pub mod report;
+pub mod source;
+
+use claim::Claim;
+use document::Document;
+use lexicon::Lexicon;
+use quantity::Quantity;
+
+/// Quantities and claims of one document.
+pub struct Analysis {
+    pub quantities: Vec<Quantity>,
+    pub claims: Vec<Claim>,
+}
+
+/// Run extraction and context on one document.
+pub fn analyse(doc_index: usize, doc: &Document, lex: &Lexicon) -> Analysis {
+    let quantities = extract::extract(doc, &lex.numbers);
+    let claims = context::attach(doc_index, doc, &quantities, &lex.context);
+    Analysis { quantities, claims }
+}

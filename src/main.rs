@@ -1,0 +1,182 @@
+//! The `numlint` command line.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use numlint::document::Format;
+use numlint::finding::Severity;
+use numlint::lang::Lang;
+use numlint::lexicon::Lexicon;
+use numlint::source;
+
+/// Numeric fact-checking and consistency linter for prose (French and English).
+///
+/// numlint reads plain text and Markdown, extracts every amount, percentage and growth
+/// multiplier with its context, and flags figures that contradict each other: totals that
+/// are not the sum of their parts, growth rates that do not match the values they link,
+/// the same fact told twice with different values.
+///
+/// Exit codes: 0 = nothing at or above --fail-on, 1 = findings at or above it,
+/// 2 = usage or input error (unreadable, binary, non-UTF-8 or empty file, bad config).
+#[derive(Parser, Debug)]
+#[command(name = "numlint", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct InputArgs {
+    /// Files or directories to read (`-` for stdin). Directories are walked honouring
+    /// .gitignore and read .txt/.md files.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Only read files in directories that match this glob (gitignore syntax; `!` excludes).
+    /// Repeatable.
+    #[arg(long = "glob", short = 'g', value_name = "GLOB")]
+    globs: Vec<String>,
+    /// Language of the documents (default: detected per file).
+    #[arg(long, value_name = "fr|en")]
+    lang: Option<Lang>,
+    /// Read inputs as this format (default: by extension; stdin is text).
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum InputFormat {
+    Text,
+    Markdown,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum ExtractFormat {
+    /// A readable table of claim quantities (add --all for noise too).
+    Table,
+    /// JSON Lines: one object per quantity (schema in `numlint extract --help`).
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Lint documents for numeric inconsistencies.
+    Check {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Exit 1 when a finding at or above this severity is reported.
+        #[arg(long, value_name = "SEVERITY", default_value = "error")]
+        fail_on: Severity,
+    },
+    /// List every numeric mention with its value, unit, qualifier, interval and context.
+    ///
+    /// JSON Lines fields: file, line, column, offset, length (bytes), surface, kind, claim,
+    /// value (decimal string, scale applied), unit, scale, precision, qualifier, lo, hi,
+    /// lo_open, hi_open; for claims also subject, partner, metric, period, role, direction,
+    /// confidence.
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value = "table")]
+        format: ExtractFormat,
+        /// In the table, also list noise: years, dates, footnote markers, identifiers.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{e:?}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> miette::Result<ExitCode> {
+    let lex = Lexicon::builtin()?;
+    match cli.command {
+        Command::Extract { input, format, all } => {
+            let (docs, input_failed) = load(&input);
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            for (i, doc) in docs.iter().enumerate() {
+                let a = numlint::analyse(i, doc, &lex);
+                let r = match format {
+                    ExtractFormat::Json => numlint::report::extract::write_json(
+                        &mut out,
+                        doc,
+                        &a.quantities,
+                        &a.claims,
+                    ),
+                    ExtractFormat::Table => numlint::report::extract::write_table(
+                        &mut out,
+                        doc,
+                        &a.quantities,
+                        &a.claims,
+                        all,
+                    ),
+                };
+                if let Err(e) = r {
+                    if e.kind() == io::ErrorKind::BrokenPipe {
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    return Err(miette::miette!("cannot write output: {e}"));
+                }
+            }
+            let _ = out.flush();
+            Ok(if input_failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Check { input, fail_on } => {
+            let (docs, input_failed) = load(&input);
+            let config = numlint::config::Config::default();
+            let mut claims = Vec::new();
+            for (i, doc) in docs.iter().enumerate() {
+                claims.extend(numlint::analyse(i, doc, &lex).claims);
+            }
+            let findings = numlint::checks::check(&docs, &claims, &config);
+            let failing = findings.iter().any(|f| f.severity >= fail_on);
+            Ok(if input_failed {
+                ExitCode::from(2)
+            } else if failing {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+    }
+}
+
+/// Read every input; report each input problem on stderr and carry on with the rest.
+fn load(input: &InputArgs) -> (Vec<numlint::document::Document>, bool) {
+    let (inputs, errors) = source::collect(&input.paths, &input.globs);
+    let mut failed = !errors.is_empty();
+    for e in errors {
+        eprintln!("{:?}", miette::Report::new(e));
+    }
+    let format = input.input_format.map(|f| match f {
+        InputFormat::Text => Format::Text,
+        InputFormat::Markdown => Format::Markdown,
+    });
+    let mut docs = Vec::new();
+    for i in &inputs {
+        match source::read(i, input.lang, format) {
+            Ok(d) => docs.push(d),
+            Err(e) => {
+                failed = true;
+                eprintln!("{:?}", miette::Report::new(e));
+            }
+        }
+    }
+    (docs, failed)
+}

@@ -1,0 +1,3 @@
+//! Output: quantities (`extract`) and findings (`check`) in human and machine formats.
+
+pub mod extract;
