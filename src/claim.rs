@@ -167,6 +167,11 @@ pub struct Claim {
     pub period: Option<Period>,
     pub role: Role,
     pub direction: Option<Direction>,
+    /// For a share: the metric of the whole ("85,9 % des exportations" → `exports`).
+    pub whole: Option<String>,
+    /// For a change, index or multiplier: the period compared against, when stated
+    /// ("par rapport à 2020"); rules fall back to [`Period::previous`].
+    pub base_period: Option<Period>,
     /// How sure the context reading is, 0–1; rules only compare claims above a threshold.
     pub confidence: f32,
     /// Sentence range in the cleaned text.

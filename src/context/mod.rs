@@ -30,6 +30,8 @@ pub fn attach(
             period: None,
             role: Role::Value,
             direction: None,
+            whole: None,
+            base_period: None,
             confidence: 0.0,
             sentence: q.clean.clone(),
             paragraph: doc.clean.paragraph_of(q.clean.start),
