@@ -36,3 +36,12 @@ pub fn analyse(doc_index: usize, doc: &Document, lex: &Lexicon) -> Analysis {
     let claims = context::attach(doc_index, doc, &quantities, &lex.context);
     Analysis { quantities, claims }
 }
+
+/// Lint documents together (facts may be compared across files): all findings, sorted.
+pub fn lint(docs: &[Document], lex: &Lexicon, config: &config::Config) -> Vec<finding::Finding> {
+    let mut claims = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        claims.extend(analyse(i, doc, lex).claims);
+    }
+    checks::check(docs, &claims, config)
+}

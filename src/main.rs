@@ -10,6 +10,7 @@ use numlint::document::Format;
 use numlint::finding::Severity;
 use numlint::lang::Lang;
 use numlint::lexicon::Lexicon;
+use numlint::report::OutputFormat;
 use numlint::source;
 
 /// Numeric fact-checking and consistency linter for prose (French and English).
@@ -69,6 +70,9 @@ enum Command {
         /// Exit 1 when a finding at or above this severity is reported.
         #[arg(long, value_name = "SEVERITY", default_value = "error")]
         fail_on: Severity,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value = "human")]
+        format: OutputFormat,
     },
     /// List every numeric mention with its value, unit, qualifier, interval and context.
     ///
@@ -137,14 +141,23 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Check { input, fail_on } => {
+        Command::Check {
+            input,
+            fail_on,
+            format,
+        } => {
             let (docs, input_failed) = load(&input);
             let config = numlint::config::Config::default();
-            let mut claims = Vec::new();
-            for (i, doc) in docs.iter().enumerate() {
-                claims.extend(numlint::analyse(i, doc, &lex).claims);
+            let findings = numlint::lint(&docs, &lex, &config);
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            if let Err(e) = numlint::report::write_findings(format, &mut out, &docs, &findings)
+                .and_then(|_| out.flush())
+            {
+                if e.kind() != io::ErrorKind::BrokenPipe {
+                    return Err(miette::miette!("cannot write output: {e}"));
+                }
             }
-            let findings = numlint::checks::check(&docs, &claims, &config);
             let failing = findings.iter().any(|f| f.severity >= fail_on);
             Ok(if input_failed {
                 ExitCode::from(2)

@@ -2,6 +2,8 @@
 //!
 //! (Skeleton: rules land in this module.)
 
+pub mod registry;
+
 use crate::claim::Claim;
 use crate::config::Config;
 use crate::document::Document;
