@@ -18,7 +18,30 @@ use rust_decimal::Decimal;
 
 use crate::clean::SetAsideKind;
 use crate::document::Document;
-use crate::quantity::{Qualifier, Quantity};
+use crate::quantity::{Kind, Qualifier, Quantity};
+
+/// A bare number of 1–3 digits opening a line of the original and followed by a
+/// capitalised word or a quote (`12 Rapport annuel …`): the number of a footnote whose
+/// text the cleaner kept as prose, not a figure.
+fn starts_footnote_line(original: &str, span: &std::ops::Range<usize>) -> bool {
+    let Some(number) = original.get(span.clone()) else {
+        return false;
+    };
+    if number.is_empty() || number.len() > 3 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let line_start = original[..span.start]
+        .bytes()
+        .rev()
+        .take_while(|&b| b != b'\n')
+        .all(|b| b == b' ' || b == b'\t');
+    let rest = &original[span.end..];
+    line_start
+        && rest.starts_with(' ')
+        && rest
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '«' | '“'))
+}
 
 /// All quantities of a document, claims and noise, in text order.
 pub fn extract(doc: &Document, lex: &NumberLexicon) -> Vec<Quantity> {
@@ -27,10 +50,15 @@ pub fn extract(doc: &Document, lex: &NumberLexicon) -> Vec<Quantity> {
         .into_iter()
         .map(|f| {
             let span = doc.clean.to_original(f.range.clone());
+            let kind = if f.kind == Kind::Number && starts_footnote_line(&doc.text, &span) {
+                Kind::FootnoteMarker
+            } else {
+                f.kind
+            };
             Quantity::new(
                 f.range,
                 span,
-                f.kind,
+                kind,
                 f.value,
                 f.unit,
                 f.scale,

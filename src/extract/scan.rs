@@ -480,10 +480,12 @@ impl<'a> Scanner<'a> {
                 // `mots.12 ` or `annoncés"2`: a footnote marker glued after punctuation.
                 if glued_before
                     && pp.kind == TokKind::Word
-                    && self.is_punct(i - 1, ".,;\"”»)")
+                    && self.is_punct(i - 1, ".,;\"”»)]")
                     && t.len() <= 3
                     && !self.glued_continues(i + 1)
-                    && !self.is_punct(i + 1, ".,")
+                    && !(self.is_punct(i + 1, ".,")
+                        && self.glued(i + 1)
+                        && self.glued_continues(i + 2))
                 {
                     self.noise(i, i + 1, Kind::FootnoteMarker, dec(v));
                     return i + 1;
@@ -767,23 +769,31 @@ impl<'a> Scanner<'a> {
                 j += used;
             }
         }
-        // Calendar parts: `neuf premiers mois`, `les trois derniers trimestres`.
+        // Calendar parts: `neuf premiers mois`, `the last 3 quarters`.
         if kind.is_none() && self.near(j) {
-            if let Some((Term::Rank, used)) = self.phrase(j) {
-                let p = j + used;
-                let is_period = match self.phrase(p) {
-                    Some((Term::Period, _)) => true,
-                    Some((Term::Unit(u), _)) => matches!(
-                        self.units.units[u].code.as_str(),
-                        "months" | "years" | "days"
-                    ),
-                    _ => false,
+            let rank_before = c.number_start > 0
+                && matches!(self.phrase(c.number_start - 1), Some((Term::Rank, 1)));
+            let p = match self.phrase(j) {
+                Some((Term::Rank, used)) => Some(j + used),
+                _ if rank_before => Some(j),
+                _ => None,
+            };
+            if let Some(p) = p.filter(|&p| self.near(p)) {
+                let period = match self.phrase(p) {
+                    Some((Term::Period, n)) => Some(n),
+                    Some((Term::Unit(u), n))
+                        if matches!(
+                            self.units.units[u].code.as_str(),
+                            "months" | "years" | "days"
+                        ) =>
+                    {
+                        Some(n)
+                    }
+                    _ => None,
                 };
-                if is_period && self.near(p) {
-                    let used_p = self.phrase(p).map_or(1, |(_, n)| n);
-                    let v = c.value;
-                    self.noise(c.number_start, p + used_p, Kind::Date, v);
-                    return p + used_p;
+                if let Some(n) = period {
+                    self.noise(c.number_start, p + n, Kind::Date, c.value);
+                    return p + n;
                 }
             }
         }
@@ -947,10 +957,32 @@ impl<'a> Scanner<'a> {
             qualifier: Qualifier::None,
             multiplier: false,
         };
+        // Nearest first: a qualifier (`au moins`), then `multiplié par` before it.
+        let mut from = 0;
+        if let Some((Term::Qualifier(q), end)) =
+            self.phrase_before(&words, 0, |t| matches!(t, Term::Qualifier(_)))
+        {
+            out.qualifier = q;
+            from = end;
+        }
+        out.multiplier = self
+            .phrase_before(&words, from, |t| t == Term::MultiplierBefore)
+            .is_some();
+        out
+    }
+
+    /// The first phrase accepted by `want` among `words[from..]` (nearest first, read
+    /// backwards), allowing a few filler words (`les`, `the`) before it; returns the
+    /// term and the index just past its farthest word.
+    fn phrase_before(
+        &self,
+        words: &[String],
+        from: usize,
+        want: impl Fn(Term) -> bool,
+    ) -> Option<(Term, usize)> {
         let mut key = String::new();
-        let mut found_q = false;
-        for skip in 0..=3usize.min(words.len()) {
-            if skip > 0 && !self.lex.fillers.contains(&words[skip - 1]) {
+        for skip in from..=(from + 3).min(words.len()) {
+            if skip > from && !self.lex.fillers.contains(&words[skip - 1]) {
                 break;
             }
             for n in (1..=4usize.min(words.len() - skip)).rev() {
@@ -961,20 +993,14 @@ impl<'a> Scanner<'a> {
                     }
                     key.push_str(w);
                 }
-                match self.lex.phrase(&key) {
-                    Some(Term::Qualifier(q)) if !found_q => {
-                        out.qualifier = q;
-                        found_q = true;
+                if let Some(t) = self.lex.phrase(&key) {
+                    if want(t) {
+                        return Some((t, skip + n));
                     }
-                    Some(Term::MultiplierBefore) => out.multiplier = true,
-                    _ => {}
                 }
             }
-            if found_q {
-                break;
-            }
         }
-        out
+        None
     }
 
     fn qualifier_before(&mut self, i: usize) -> Qualifier {
@@ -1030,5 +1056,301 @@ fn singular(w: &str) -> String {
         w[..w.len() - 1].to_string()
     } else {
         w.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+    use std::sync::OnceLock;
+
+    fn lex() -> &'static NumberLexicon {
+        static LEX: OnceLock<NumberLexicon> = OnceLock::new();
+        LEX.get_or_init(|| NumberLexicon::builtin().expect("valid lexicon"))
+    }
+
+    /// (surface, kind, value, unit, qualifier) of every mention.
+    fn read(text: &str, lang: Lang) -> Vec<(String, Kind, Decimal, String, Qualifier)> {
+        scan(text, lex(), lang)
+            .into_iter()
+            .map(|f| {
+                (
+                    text[f.range].to_string(),
+                    f.kind,
+                    f.value,
+                    f.unit.unwrap_or_default(),
+                    f.qualifier,
+                )
+            })
+            .collect()
+    }
+
+    fn fr(text: &str) -> Vec<(String, Kind, Decimal, String, Qualifier)> {
+        read(text, Lang::Fr)
+    }
+
+    fn en(text: &str) -> Vec<(String, Kind, Decimal, String, Qualifier)> {
+        read(text, Lang::En)
+    }
+
+    fn one(
+        v: Vec<(String, Kind, Decimal, String, Qualifier)>,
+    ) -> (String, Kind, Decimal, String, Qualifier) {
+        assert_eq!(v.len(), 1, "expected one mention, got {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    fn claims(v: &[(String, Kind, Decimal, String, Qualifier)]) -> Vec<&str> {
+        v.iter()
+            .filter(|m| m.1.is_claim())
+            .map(|m| m.0.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn scale_words_apply_to_the_value_and_precision() {
+        let f = scan("élevé à 301,9 millions de dollars", lex(), Lang::Fr);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].value, dec!(301900000));
+        assert_eq!(f[0].precision, dec!(50000));
+        assert_eq!(f[0].scale, dec!(1000000));
+        let f = scan("plus de 190 millions de dollars", lex(), Lang::Fr);
+        assert_eq!(f[0].precision, dec!(500000));
+        assert_eq!(f[0].qualifier, Qualifier::MoreThan);
+        let m = one(en("revenue of USD 585,1 MILLIONS last year"));
+        assert_eq!((m.2, m.3.as_str()), (dec!(585100000), "USD"));
+        let m = one(en("exports reached $1.2 bn"));
+        assert_eq!((m.0.as_str(), m.2), ("$1.2 bn", dec!(1200000000)));
+        let m = one(fr("soit 1,2 milliard de dollars US"));
+        assert_eq!((m.2, m.3.as_str()), (dec!(1200000000), "USD"));
+        // `M` and `k` are scales only in capital / lower case as written.
+        assert_eq!(one(en("a budget of $5M")).2, dec!(5000000));
+        assert_eq!(one(en("a track of 5 m")).3, "m");
+    }
+
+    #[test]
+    fn amounts_have_half_step_precision_and_counts_are_exact() {
+        let f = scan("312 tonnes de sucre et 60 emplois", lex(), Lang::Fr);
+        assert_eq!((f[0].kind, f[0].precision), (Kind::Amount, dec!(0.5)));
+        assert_eq!((f[1].kind, f[1].precision), (Kind::Count, dec!(0)));
+        let f = scan("une hausse de 7,8 %", lex(), Lang::Fr);
+        assert_eq!(f[0].precision, dec!(0.05));
+    }
+
+    #[test]
+    fn count_nouns_may_follow_adjectives_and_unknown_nouns_are_units() {
+        let m = one(fr("30 nouvelles entreprises se sont installées"));
+        assert_eq!(
+            (m.0.as_str(), m.1, m.3.as_str()),
+            ("30 nouvelles entreprises", Kind::Count, "companies")
+        );
+        assert_eq!(one(fr("Sept grandes infrastructures")).2, dec!(7));
+        let m = one(fr("200 millions de gants"));
+        assert_eq!(
+            (m.1, m.2, m.3.as_str()),
+            (Kind::Count, dec!(200000000), "gant")
+        );
+        let m = one(en("the plant trained 40 engineers"));
+        assert_eq!((m.1, m.3.as_str()), (Kind::Count, "engineer"));
+        // No noun: a plain number, and a function word is no noun.
+        let m = one(fr("et 27 pour le reste"));
+        assert_eq!(m.1, Kind::Number);
+        // Capitalised words after a number are names, not counted nouns.
+        assert_eq!(one(en("in group 12 Minsk leads")).1, Kind::Number);
+    }
+
+    #[test]
+    fn percentages_and_percentage_points() {
+        assert_eq!(one(fr("soit 108,9 % du total")).1, Kind::Percent);
+        assert_eq!(one(fr("soit 31% du total")).2, dec!(31));
+        assert_eq!(one(fr("cinq pour cent des ventes")).1, Kind::Percent);
+        assert_eq!(one(en("31 per cent of sales")).1, Kind::Percent);
+        assert_eq!(one(en("31 percent of sales")).0, "31 percent");
+        assert_eq!(one(fr("une baisse de 2 p.p.")).1, Kind::PercentagePoint);
+        assert_eq!(
+            one(fr("de 3 points de pourcentage")).1,
+            Kind::PercentagePoint
+        );
+        assert_eq!(one(en("by 3 percentage points")).1, Kind::PercentagePoint);
+        // Points of sale are not percentage points.
+        assert_ne!(one(fr("ouvert 3 points de vente")).1, Kind::PercentagePoint);
+    }
+
+    #[test]
+    fn multipliers_and_growth_words() {
+        let m = one(fr("les ventes ont été multipliées par 2,5 en un an"));
+        assert_eq!((m.1, m.2), (Kind::Multiplier, dec!(2.5)));
+        assert_eq!(one(fr("soit 2,5 fois plus")).1, Kind::Multiplier);
+        assert_eq!(one(fr("deux fois plus de tracteurs")).2, dec!(2));
+        assert_eq!(one(fr("près de deux fois et demie")).2, dec!(2.5));
+        assert_eq!(one(fr("la production a doublé")).2, dec!(2));
+        assert_eq!(one(fr("les livraisons ont triplé")).2, dec!(3));
+        assert_eq!(one(en("exports doubled")).2, dec!(2));
+        assert_eq!(one(en("debt was halved")).2, dec!(0.5));
+        assert_eq!(one(en("sales grew twice as fast")).2, dec!(2));
+        assert_eq!(one(en("a threefold rise")).2, dec!(3));
+        assert_eq!(one(en("output x3 since")).2, dec!(3));
+        assert_eq!(one(en("output ×3 since")).2, dec!(3));
+        assert_eq!(one(fr("un cinquième des ventes")).2, dec!(0.2));
+        assert_eq!(one(fr("la moitié des ventes")).2, dec!(0.5));
+        assert_eq!(one(fr("les deux tiers des ventes")).1, Kind::Multiplier);
+        assert_eq!(one(en("two-thirds of sales")).1, Kind::Multiplier);
+        assert_eq!(one(en("a quarter of sales")).2, dec!(0.25));
+        assert_eq!(one(fr("multiplié par au moins 2,5")).1, Kind::Multiplier);
+        // An adjective `double` and a `first half` are no factors.
+        assert!(fr("un double diplôme").is_empty());
+        assert!(claims(&en("in the first half of 2023")).is_empty());
+        assert!(fr("les pays tiers").is_empty());
+        // `une fois` is once, not a factor.
+        assert!(fr("une fois de plus").is_empty());
+    }
+
+    #[test]
+    fn spelled_numbers() {
+        let m = one(fr("Soixante nouveaux emplois y seront créés"));
+        assert_eq!((m.1, m.2, m.3.as_str()), (Kind::Count, dec!(60), "jobs"));
+        assert_eq!(one(fr("quatre-vingt-dix entreprises")).2, dec!(90));
+        assert_eq!(one(fr("six millions de dollars")).2, dec!(6000000));
+        assert_eq!(one(fr("neuf mille tracteurs")).2, dec!(9000));
+        assert_eq!(one(en("twenty-five jobs")).2, dec!(25));
+        assert_eq!(one(en("twelve people")).2, dec!(12));
+        let m = one(en("a dozen firms"));
+        assert_eq!((m.2, m.4), (dec!(12), Qualifier::About));
+        let m = one(fr("Une centaine d'emplois"));
+        assert_eq!(
+            (m.0.as_str(), m.2, m.4),
+            ("Une centaine d'emplois", dec!(100), Qualifier::About)
+        );
+        assert_eq!(one(fr("une dizaine de pays")).2, dec!(10));
+        assert_eq!(one(fr("un millier de tonnes")).2, dec!(1000));
+        assert_eq!(
+            one(fr("plus d'un million de dollars")).4,
+            Qualifier::MoreThan
+        );
+        assert_eq!(one(fr("deux millions et demi de dollars")).2, dec!(2500000));
+        // Articles and `neuf` (new) alone are not numbers; `des milliers` has no value.
+        assert!(fr("un accord et une usine").is_empty());
+        assert!(fr("un bâtiment neuf et moderne").is_empty());
+        assert!(fr("des milliers de personnes").is_empty());
+        assert!(en("one of the firms").is_empty());
+        assert_eq!(one(fr("les neuf entreprises")).2, dec!(9));
+    }
+
+    #[test]
+    fn qualifiers_precede_the_number_and_stay_out_of_the_span() {
+        let cases = [
+            ("plus de 50 emplois", Qualifier::MoreThan),
+            ("a dépassé 190 millions de dollars", Qualifier::MoreThan),
+            ("a dépassé les 4 milliards de dollars", Qualifier::MoreThan),
+            ("au moins 5 usines", Qualifier::AtLeast),
+            ("moins de 20 %", Qualifier::LessThan),
+            ("jusqu'à 100 tonnes", Qualifier::AtMost),
+            ("près de 40 %", Qualifier::Nearly),
+            ("d'environ 12,5 milliards de dollars", Qualifier::About),
+            ("quelque 300 personnes", Qualifier::About),
+        ];
+        for (text, q) in cases {
+            let m = one(fr(text));
+            assert_eq!(m.4, q, "{text}");
+            assert!(
+                m.0.starts_with(|c: char| c.is_ascii_digit()),
+                "{text}: {}",
+                m.0
+            );
+        }
+        let cases = [
+            ("more than 50 jobs", Qualifier::MoreThan),
+            ("exceeded 190 million dollars", Qualifier::MoreThan),
+            ("at least 5 plants", Qualifier::AtLeast),
+            ("no less than 5 plants", Qualifier::AtLeast),
+            ("less than 20 %", Qualifier::LessThan),
+            ("up to 100 tonnes", Qualifier::AtMost),
+            ("nearly 40 %", Qualifier::Nearly),
+            ("around 300 people", Qualifier::About),
+            ("~300 people", Qualifier::About),
+        ];
+        for (text, q) in cases {
+            assert_eq!(one(en(text)).4, q, "{text}");
+        }
+        // `plus` alone is no qualifier.
+        assert_eq!(one(fr("en plus des 5 usines")).4, Qualifier::None);
+    }
+
+    #[test]
+    fn years_dates_and_ranges_are_noise() {
+        assert_eq!(one(fr("en 2023 la production")).1, Kind::Year);
+        assert_eq!(one(en("in 2021 exports rose")).1, Kind::Year);
+        assert_eq!(one(en("the 2023 year")).1, Kind::Year);
+        // A year-like number with a known unit is a figure.
+        assert_eq!(one(fr("2000 tonnes de lait")).1, Kind::Amount);
+        assert_eq!(one(fr("1 900 entreprises")).1, Kind::Count);
+        // A year followed by a number: two numbers, never 2021300.
+        let v = fr("en 2021 300 entreprises");
+        assert_eq!(v[0].1, Kind::Year);
+        assert_eq!((v[1].1, v[1].2), (Kind::Count, dec!(300)));
+        assert_eq!(one(fr("le 1er janvier 2024")).1, Kind::Date);
+        assert_eq!(one(fr("en décembre 2023")).1, Kind::Date);
+        assert_eq!(one(fr("le 15.03.2023")).1, Kind::Date);
+        assert_eq!(one(en("on January 1, 2024")).1, Kind::Date);
+        assert_eq!(one(en("on 2023-03-15")).1, Kind::Date);
+        assert_eq!(one(fr("pour 2024-2025")).1, Kind::Range);
+        assert_eq!(one(fr("au cours des neuf premiers mois")).1, Kind::Date);
+        assert_eq!(one(en("over the last 3 quarters")).1, Kind::Date);
+    }
+
+    #[test]
+    fn ordinals_identifiers_citations_and_lists_are_noise() {
+        for (text, kind) in [
+            ("au 105e rang", Kind::Ordinal),
+            ("le 7e forum", Kind::Ordinal),
+            ("the 3rd plant", Kind::Ordinal),
+            ("the 21st century", Kind::Ordinal),
+            ("le tracteur BELARUS-152", Kind::Identifier),
+            ("un camion MAZ-6430", Kind::Identifier),
+            ("un Airbus A380", Kind::Identifier),
+            ("la norme ISO 9001", Kind::Identifier),
+            ("la COVID-19", Kind::Identifier),
+            ("le G20", Kind::Identifier),
+            ("l'usine n° 12", Kind::Identifier),
+            ("une imprimante 3D", Kind::Identifier),
+            ("le programme 2+2", Kind::Identifier),
+            ("Rapport annuel. C. 51", Kind::Citation),
+            ("voir p. 12", Kind::Citation),
+            ("see pp. 3-5", Kind::Citation),
+            ("les ventes.12 Puis", Kind::FootnoteMarker),
+        ] {
+            let v = read(text, Lang::Fr);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].1, kind, "{text}");
+        }
+        let v = fr("1) la production ; 2) les ventes");
+        assert!(v.iter().all(|m| m.1 == Kind::ListNumber), "{v:?}");
+        assert_eq!(v.len(), 2);
+        // A number in parentheses mid-sentence is not a list number.
+        assert_ne!(one(fr("les usines (12) ont")).1, Kind::ListNumber);
+    }
+
+    #[test]
+    fn grouping_and_signs() {
+        assert_eq!(one(fr("soit 1 300 têtes")).2, dec!(1300));
+        assert_eq!(one(fr("soit 1\u{a0}300 têtes")).2, dec!(1300));
+        assert_eq!(one(fr("soit 1\u{202f}300 têtes")).2, dec!(1300));
+        assert_eq!(one(fr("soit 24 000 tonnes")).2, dec!(24000));
+        assert_eq!(one(en("some 1,300.5 tonnes")).2, dec!(1300.5));
+        assert_eq!(one(fr("soit 1.300,5 tonnes")).2, dec!(1300.5));
+        assert_eq!(one(en("a rate of 0.75 %")).2, dec!(0.75));
+        assert_eq!(one(fr("un solde de -3,5 %")).2, dec!(-3.5));
+        assert_eq!(one(fr("un solde de −3,5 %")).2, dec!(-3.5));
+    }
+
+    #[test]
+    fn mentions_come_in_text_order_without_overlap() {
+        let text = "En 2023, plus de 50 emplois et 1,5 hectare; la production a doublé (x2) pour 12,5 millions d'euros.";
+        let f = scan(text, lex(), Lang::Fr);
+        for w in f.windows(2) {
+            assert!(w[0].range.end <= w[1].range.start);
+        }
+        assert_eq!(f.len(), 6);
     }
 }
