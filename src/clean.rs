@@ -215,8 +215,16 @@ impl<'a> Builder<'a> {
     fn prose(&mut self, r: Range<usize>) {
         let orig = self.orig;
         let s = &orig[r.clone()];
+        // Most lines hold neither a URL nor a digit: skip the regexes for them.
+        let has_digit = s.bytes().any(|b| b.is_ascii_digit());
+        let has_url = memchr::memmem::find(s.as_bytes(), b"://").is_some()
+            || memchr::memmem::find(s.as_bytes(), b"www.").is_some();
+        if !has_digit && !has_url {
+            self.copy(r);
+            return;
+        }
         let mut cuts: Vec<(Range<usize>, SetAsideKind)> = Vec::new();
-        for m in url_re().find_iter(s) {
+        for m in url_re().find_iter(s).filter(|_| has_url) {
             let mut end = m.end();
             // Trailing sentence punctuation belongs to the prose.
             while end > m.start() && s[..end].ends_with(['.', ',', ';', ')', '"', '»']) {

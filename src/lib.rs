@@ -18,6 +18,8 @@ pub mod lexicon;
 pub mod quantity;
 pub mod report;
 pub mod source;
+#[doc(hidden)]
+pub mod synth;
 
 use claim::Claim;
 use document::Document;
