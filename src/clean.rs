@@ -771,3 +771,55 @@ mod tests {
         assert_maps_back(orig, &c);
     }
 }
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text built from pieces that stress the cleaner: line breaks, hyphens, digits glued
+    /// to words and quotes, URLs, page numbers, note-like lines, accents, Markdown marks.
+    fn messy_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("le chiffre d'affaires ".to_owned()),
+            Just("exporta-\ntions ".to_owned()),
+            Just("annoncés\"2 . ".to_owned()),
+            Just("\n\n12\n\n".to_owned()),
+            Just(
+                "\n3 Rapport [Ressource électronique]. - URL :\nhttps://x.org/a-b-c/\n".to_owned()
+            ),
+            Just(" 301,9 millions ".to_owned()),
+            Just("**gras** `code` <!-- c --> ".to_owned()),
+            Just("\r\n".to_owned()),
+            Just("« élevé » ".to_owned()),
+            "[a-zé0-9 ,.\"\n-]{0,12}",
+            "\\PC{0,6}",
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn cleaned_offsets_map_into_the_original(text in messy_text(), md in any::<bool>()) {
+            let format = if md { Format::Markdown } else { Format::Text };
+            let c = CleanText::new(&text, format);
+            for (i, ch) in c.text.char_indices() {
+                let o = c.offset_to_original(i);
+                prop_assert!(o <= text.len());
+                prop_assert!(text.is_char_boundary(o));
+                if ch != ' ' && ch != '\n' {
+                    // A verbatim character maps to itself.
+                    prop_assert_eq!(text[o..].chars().next(), Some(ch), "clean offset {}", i);
+                }
+            }
+            for p in &c.paragraphs {
+                let span = c.to_original(p.clone());
+                prop_assert!(span.start <= span.end && span.end <= text.len());
+                prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
+            for s in &c.set_aside {
+                prop_assert!(s.span.end <= text.len());
+            }
+        }
+    }
+}
