@@ -142,3 +142,46 @@ fn usage_errors_exit_2() {
     let o = numlint(&["frobnicate"], dir.path());
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_hundred_thousand_tiny_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    for i in 0..100_000u32 {
+        let sub = p.join(format!("d{}", i / 1000));
+        if i % 1000 == 0 {
+            std::fs::create_dir(&sub).unwrap();
+        }
+        std::fs::write(sub.join(format!("f{i}.txt")), format!("Les ventes ont atteint {} tonnes.\n", i % 997 + 1)).unwrap();
+    }
+    let o = numlint(&["extract", "--format", "json", "."], p);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines = String::from_utf8_lossy(&o.stdout).lines().count();
+    assert_eq!(lines, 100_000, "one figure per file");
+    let o = numlint(&["check", "."], p);
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
+#[cfg(unix)]
+fn unreadable_directory_is_reported_and_the_rest_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("good.txt"), GOOD).unwrap();
+    let locked = p.join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::write(locked.join("hidden.txt"), GOOD).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let still_readable = std::fs::read_dir(&locked).is_ok(); // root reads anyway
+    let o = numlint(&["extract", "--format", "json", "."], p);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("good.txt"), "{out}");
+    if still_readable {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    } else {
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("locked"), "{}", stderr(&o));
+    }
+}
