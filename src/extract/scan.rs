@@ -9,13 +9,16 @@
 //! adjectives in between) and the qualifier is read backwards from the core. Every step
 //! looks a bounded number of tokens around the mention, so the cost is linear.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use super::lexicon::{lower_into, LangLexicon, NumberLexicon, Term, UnitKind};
+use super::lexicon::{
+    lower_into, lowered, push_lower, LangLexicon, NumberLexicon, Term, UnitKind, WordSet,
+};
 use super::number::parse_literal;
-use super::token::{tokenize, Gap, Tok, TokKind};
+use super::token::{tokenize_into, Gap, Tok, TokKind};
 use super::words::parse_spelled;
 use crate::lang::Lang;
 use crate::quantity::{Kind, Qualifier};
@@ -59,35 +62,50 @@ struct Core {
 
 const YEARS: std::ops::RangeInclusive<i64> = 1800..=2100;
 
+/// A phrase lookup remembered for a token index: (index, result).
+type CachedPhrase = (usize, Option<(Term, usize)>);
+
 struct Scanner<'a> {
+    /// The paragraph being read; token offsets are relative to it.
     text: &'a str,
+    /// Offset of `text` in the whole cleaned text.
+    base: usize,
     toks: Vec<Tok>,
     lex: &'a LangLexicon,
     units: &'a NumberLexicon,
     lang: Lang,
     buf: String,
     out: Vec<Found>,
+    /// Words before the current number (see `words_before`).
+    before: (String, Vec<Range<usize>>),
+    /// Direct-mapped cache of phrase lookups by token index: the suffix reader asks
+    /// about the same few tokens several times.
+    phrase_cache: [Cell<Option<CachedPhrase>>; 8],
 }
 
 /// Every mention of `text`, in order.
 pub fn scan(text: &str, lex: &NumberLexicon, lang: Lang) -> Vec<Found> {
     let mut s = Scanner {
-        text,
-        toks: tokenize(text),
+        text: "",
+        base: 0,
+        toks: Vec::new(),
         lex: lex.lang(lang),
         units: lex,
         lang,
         buf: String::new(),
         out: Vec::new(),
+        phrase_cache: Default::default(),
+        before: Default::default(),
     };
-    let mut i = 0;
-    while i < s.toks.len() {
-        let next = match s.toks[i].kind {
-            TokKind::Digits => s.at_digits(i),
-            TokKind::Word => s.at_word(i),
-            TokKind::Punct => s.at_punct(i),
-        };
-        i = next.max(i + 1);
+    // Paragraph by paragraph: no mention crosses a paragraph break, and a small token
+    // buffer reused for each stays in cache.
+    let mut start = 0;
+    let breaks = memchr::memmem::find_iter(text.as_bytes(), b"\n\n");
+    for end in breaks.chain(std::iter::once(text.len())) {
+        if end >= start {
+            s.paragraph(start, &text[start..end]);
+        }
+        start = (end + 2).min(text.len());
     }
     s.out
 }
@@ -97,6 +115,24 @@ fn dec(v: i64) -> Decimal {
 }
 
 impl<'a> Scanner<'a> {
+    fn paragraph(&mut self, base: usize, text: &'a str) {
+        self.text = text;
+        self.base = base;
+        tokenize_into(text, &mut self.toks);
+        for slot in &self.phrase_cache {
+            slot.set(None);
+        }
+        let mut i = 0;
+        while i < self.toks.len() {
+            let next = match self.toks[i].kind {
+                TokKind::Digits => self.at_digits(i),
+                TokKind::Word => self.at_word(i),
+                TokKind::Punct => self.at_punct(i),
+            };
+            i = next.max(i + 1);
+        }
+    }
+
     // ------------------------------------------------------------ token helpers
 
     fn tok(&self, i: usize) -> Option<Tok> {
@@ -136,24 +172,28 @@ impl<'a> Scanner<'a> {
         &self.buf
     }
 
-    fn word_in(
-        &mut self,
-        i: usize,
-        set: fn(&LangLexicon) -> &std::collections::HashSet<String>,
-    ) -> bool {
+    fn word_in(&mut self, i: usize, set: fn(&LangLexicon) -> &WordSet) -> bool {
         if !self.is_kind(i, TokKind::Word) {
             return false;
         }
         let lex = self.lex;
-        let w = self.lower(i).to_string();
-        set(lex).contains(&w)
+        let t = self.toks[i];
+        set(lex).contains(lowered(&mut self.buf, &self.text[t.range()]))
     }
 
     fn phrase(&self, i: usize) -> Option<(Term, usize)> {
         if i >= self.toks.len() {
             return None;
         }
-        self.lex.phrase_at(self.text, &self.toks, i)
+        let slot = &self.phrase_cache[i % 8];
+        if let Some((at, found)) = slot.get() {
+            if at == i {
+                return found;
+            }
+        }
+        let found = self.lex.phrase_at(self.text, &self.toks, i);
+        slot.set(Some((i, found)));
+        found
     }
 
     fn digits_value(&self, i: usize) -> Option<i64> {
@@ -189,7 +229,7 @@ impl<'a> Scanner<'a> {
         precision: Decimal,
         qualifier: Qualifier,
     ) {
-        let range = self.toks[start].start..self.toks[end - 1].end;
+        let range = self.base + self.toks[start].start..self.base + self.toks[end - 1].end;
         // Keep text order and no overlap (a mention read from an earlier token wins).
         if let Some(last) = self.out.last() {
             if last.range.end > range.start {
@@ -241,6 +281,11 @@ impl<'a> Scanner<'a> {
     // ------------------------------------------------------------ entry points
 
     fn at_punct(&mut self, i: usize) -> usize {
+        // Most punctuation starts nothing: only symbols of the lexicon, `×` and minus.
+        let p = self.s(i);
+        if !(self.lex.is_starter_symbol(p) || matches!(p, "×" | "-" | "−")) {
+            return i + 1;
+        }
         // A currency symbol before a number: `$1.2 bn`, `€ 300`.
         if let Some((Term::Unit(u), used)) = self.phrase(i) {
             let j = i + used;
@@ -286,6 +331,12 @@ impl<'a> Scanner<'a> {
     }
 
     fn at_word(&mut self, i: usize) -> usize {
+        // Most words start nothing: one lookup to skip them.
+        let t = self.toks[i];
+        let w = &self.text[t.range()];
+        if !self.lex.may_start(w) || !self.lex.is_starter(lowered(&mut self.buf, w)) {
+            return i + 1;
+        }
         // `x3`
         if matches!(self.s(i), "x" | "X")
             && self.is_kind(i + 1, TokKind::Digits)
@@ -499,7 +550,12 @@ impl<'a> Scanner<'a> {
             }
         }
         // `p. 12`, `C. 51`, `n° 3`, `ISO 9001`
-        if t.gap <= Gap::Spaces {
+        let after_prefix_tail = i > 0 && {
+            let p = self.toks[i - 1];
+            let lex = self.lex;
+            lex.is_prefix_tail(lowered(&mut self.buf, &self.text[p.range()]))
+        };
+        if t.gap <= Gap::Spaces && after_prefix_tail {
             for n in 1..=4usize.min(i) {
                 match self.phrase(i - n) {
                     Some((Term::CitationPrefix, used)) if used == n => {
@@ -952,7 +1008,7 @@ impl<'a> Scanner<'a> {
 
     /// Qualifier and `multiplié par` written just before token `i`.
     fn before_number(&mut self, i: usize) -> Before {
-        let words = self.words_before(i);
+        self.words_before(i);
         let mut out = Before {
             qualifier: Qualifier::None,
             multiplier: false,
@@ -960,38 +1016,35 @@ impl<'a> Scanner<'a> {
         // Nearest first: a qualifier (`au moins`), then `multiplié par` before it.
         let mut from = 0;
         if let Some((Term::Qualifier(q), end)) =
-            self.phrase_before(&words, 0, |t| matches!(t, Term::Qualifier(_)))
+            self.phrase_before(from, |t| matches!(t, Term::Qualifier(_)))
         {
             out.qualifier = q;
             from = end;
         }
         out.multiplier = self
-            .phrase_before(&words, from, |t| t == Term::MultiplierBefore)
+            .phrase_before(from, |t| t == Term::MultiplierBefore)
             .is_some();
         out
     }
 
-    /// The first phrase accepted by `want` among `words[from..]` (nearest first, read
-    /// backwards), allowing a few filler words (`les`, `the`) before it; returns the
-    /// term and the index just past its farthest word.
-    fn phrase_before(
-        &self,
-        words: &[String],
-        from: usize,
-        want: impl Fn(Term) -> bool,
-    ) -> Option<(Term, usize)> {
+    /// The first phrase accepted by `want` among the words before the number from the
+    /// `from`-th (nearest first, read backwards), allowing a few filler words (`les`,
+    /// `the`) before it; returns the term and the index just past its farthest word.
+    fn phrase_before(&self, from: usize, want: impl Fn(Term) -> bool) -> Option<(Term, usize)> {
+        let (text, words) = &self.before;
+        let word = |k: usize| &text[words[k].clone()];
         let mut key = String::new();
         for skip in from..=(from + 3).min(words.len()) {
-            if skip > from && !self.lex.fillers.contains(&words[skip - 1]) {
+            if skip > from && !self.lex.fillers.contains(word(skip - 1)) {
                 break;
             }
             for n in (1..=4usize.min(words.len() - skip)).rev() {
                 key.clear();
-                for (m, w) in words[skip..skip + n].iter().rev().enumerate() {
-                    if m > 0 {
+                for k in (skip..skip + n).rev() {
+                    if !key.is_empty() {
                         key.push(' ');
                     }
-                    key.push_str(w);
+                    key.push_str(word(k));
                 }
                 if let Some(t) = self.lex.phrase(&key) {
                     if want(t) {
@@ -1008,34 +1061,39 @@ impl<'a> Scanner<'a> {
     }
 
     /// Up to six normalised words before token `i`, nearest first, stopping at sentence
-    /// punctuation and paragraph breaks.
-    fn words_before(&mut self, i: usize) -> Vec<String> {
-        let mut out: Vec<String> = Vec::with_capacity(6);
+    /// punctuation and paragraph breaks: written into `self.before` (text and ranges,
+    /// reused from one number to the next).
+    fn words_before(&mut self, i: usize) {
+        let (text, ranges) = &mut self.before;
+        text.clear();
+        ranges.clear();
         let mut j = i;
         let mut elided = false;
-        while j > 0 && out.len() < 6 {
+        while j > 0 && ranges.len() < 6 {
             if self.toks[j].gap == Gap::Break {
                 break;
             }
             j -= 1;
             let t = self.toks[j];
+            let s = &self.text[t.range()];
+            let from = text.len();
             match t.kind {
                 TokKind::Word => {
-                    let mut w = self.lower(j).to_string();
-                    if elided && !w.ends_with('e') {
-                        w.push('e');
+                    push_lower(text, s);
+                    if elided && !text.ends_with('e') {
+                        text.push('e');
                     }
                     elided = false;
-                    out.push(w);
                 }
-                TokKind::Punct if matches!(self.s(j), "'" | "’" | "ʼ") => elided = true,
-                TokKind::Punct if matches!(self.s(j), "~" | "≈" | "-") => {
-                    out.push(self.s(j).to_string());
+                TokKind::Punct if matches!(s, "'" | "’" | "ʼ") => {
+                    elided = true;
+                    continue;
                 }
+                TokKind::Punct if matches!(s, "~" | "≈" | "-") => text.push_str(s),
                 _ => break,
             }
+            ranges.push(from..text.len());
         }
-        out
     }
 }
 
@@ -1352,5 +1410,31 @@ mod tests {
             assert!(w[0].range.end <= w[1].range.start);
         }
         assert_eq!(f.len(), 6);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text: no panic, ranges on char boundaries, in order, not overlapping.
+        #[test]
+        fn scanning_never_panics_and_ranges_are_ordered(
+            s in "[0-9 a-zA-Zéè,.\\-−'’%$€()\n\u{a0}\u{202f}×/+:;°²]{0,80}",
+            en in any::<bool>(),
+        ) {
+            let lex = NumberLexicon::builtin().unwrap();
+            let lang = if en { Lang::En } else { Lang::Fr };
+            let f = scan(&s, &lex, lang);
+            let mut last = 0;
+            for m in &f {
+                prop_assert!(m.range.start >= last);
+                prop_assert!(m.range.start < m.range.end);
+                prop_assert!(s.is_char_boundary(m.range.start) && s.is_char_boundary(m.range.end));
+                last = m.range.end;
+            }
+        }
     }
 }

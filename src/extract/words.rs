@@ -67,7 +67,7 @@ pub fn parse_spelled(text: &str, toks: &[Tok], i: usize, lex: &LangLexicon) -> O
                 if t.kind == TokKind::Punct && t.gap == Gap::None && &text[t.range()] == "-" =>
             {
                 k += 1;
-                if toks.get(k).map_or(true, |t| t.gap != Gap::None) {
+                if toks.get(k).is_none_or(|t| t.gap != Gap::None) {
                     break;
                 }
             }
