@@ -53,6 +53,21 @@ impl Hasher for WordHasher {
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
+/// First word of a currency, factor, fraction or month phrase.
+pub const ROLE_PHRASE: u8 = 1;
+/// `un`, `a`: 1 before a scale or round-number word.
+pub const ROLE_ARTICLE_ONE: u8 = 2;
+/// `du`, `the`: before a lone scale word.
+pub const ROLE_ARTICLE_SCALE: u8 = 4;
+/// A cardinal number word.
+pub const ROLE_NUMBER: u8 = 8;
+/// `x` of `x3`.
+pub const ROLE_X: u8 = 16;
+/// Roles that start a mention at this word.
+pub const ROLE_STARTS: u8 = 31;
+/// First word of a scale or round-number word (`millions`, `centaine`).
+pub const ROLE_SCALE: u8 = 32;
+
 #[derive(Debug, Error, Diagnostic)]
 #[error("invalid number lexicon {name}: {reason}")]
 #[diagnostic(code(numlint::lexicon))]
@@ -138,13 +153,15 @@ pub struct LangLexicon {
     /// Last words of citation and identifier prefixes (`.`, `°`, `iso`): only after
     /// one of them is it worth looking for a prefix before a number.
     prefix_tails: WordSet,
-    /// Lowercase words that may start a mention at a word: first words of units,
-    /// factors, fractions and months, number words and articles, `x`.
-    starters: WordSet,
-    /// Prefilter for `starters` on ASCII words: bit `letter` of `starter_shape[len]` is
-    /// set when some starter of `len` bytes begins with that letter. Most words of a
-    /// text are rejected here without hashing.
-    starter_shape: [u32; 32],
+    /// What a lowercase word may do (bits `ROLE_*`): start a mention (first words of
+    /// currencies, factors, fractions and months, number words, articles, `x`) or
+    /// begin a scale or round-number word. One lookup per word of the text.
+    roles: WordMap<u8>,
+    /// Prefilter for `starters` on ASCII words: bit `second` of
+    /// `starter_shape[len][first]` is set when some starter of `len` bytes begins with
+    /// those two letters (index 26: no second letter). Most words of a text are
+    /// rejected here without hashing.
+    starter_shape: [[u32; 27]; 32],
     /// Single non-alphanumeric characters that start a mention (`$`, `€`).
     starter_symbols: String,
     /// Longest phrase, in tokens.
@@ -296,6 +313,20 @@ pub fn lowered<'b>(buf: &'b mut String, s: &'b str) -> &'b str {
     }
 }
 
+/// (length, first letter, second letter or 26) of an ASCII word starting with a letter.
+fn shape_index(b: &[u8]) -> Option<(usize, usize, usize)> {
+    let first = b.first()?.to_ascii_lowercase();
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    let second = match b.get(1).map(u8::to_ascii_lowercase) {
+        None => 26,
+        Some(c) if c.is_ascii_lowercase() => usize::from(c - b'a'),
+        Some(_) => return None,
+    };
+    Some((b.len().min(31), usize::from(first - b'a'), second))
+}
+
 thread_local! {
     /// Scratch keys for [`LangLexicon::phrase_at`], so lookups do not allocate.
     static SCRATCH: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
@@ -428,9 +459,9 @@ impl LangLexicon {
         self.prefix_tails.contains(lower)
     }
 
-    /// Whether a lowercase word may start a mention (see `starters`).
-    pub fn is_starter(&self, lower: &str) -> bool {
-        self.starters.contains(lower)
+    /// The `ROLE_*` bits of a lowercase word (0 when it plays no role).
+    pub fn roles(&self, lower: &str) -> u8 {
+        self.roles.get(lower).copied().unwrap_or(0)
     }
 
     /// Cheap test, before lowercasing: whether the ASCII word `w` may be a starter
@@ -440,11 +471,10 @@ impl LangLexicon {
         if !w.is_ascii() || b.is_empty() {
             return true;
         }
-        let first = b[0].to_ascii_lowercase();
-        if !first.is_ascii_lowercase() {
-            return true;
+        match shape_index(b) {
+            Some((len, first, second)) => self.starter_shape[len][first] & (1 << second) != 0,
+            None => true,
         }
-        self.starter_shape[b.len().min(31)] & (1 << (first - b'a')) != 0
     }
 
     /// Whether a one-character symbol starts a mention (`$`, `€`).
@@ -453,12 +483,16 @@ impl LangLexicon {
         matches!((cs.next(), cs.next()), (Some(c), None) if self.starter_symbols.contains(c))
     }
 
-    fn add_starter(&mut self, w: String) {
+    fn add_role(&mut self, w: String, role: u8) {
         let w = w.to_lowercase();
         let b = w.as_bytes();
-        match b.first() {
-            Some(&f) if f.is_ascii_lowercase() => {
-                self.starter_shape[b.len().min(31)] |= 1 << (f - b'a');
+        *self.roles.entry(w.clone()).or_default() |= role;
+        if role & ROLE_STARTS == 0 {
+            return;
+        }
+        match shape_index(b) {
+            Some((len, first, second)) if w.is_ascii() => {
+                self.starter_shape[len][first] |= 1 << second;
             }
             _ => {
                 let mut cs = w.chars();
@@ -469,7 +503,6 @@ impl LangLexicon {
                 }
             }
         }
-        self.starters.insert(w);
     }
 
     /// Meaning of a normalised key (as built by [`phrase_key`]).
@@ -506,7 +539,10 @@ impl LangLexicon {
         self.max_tokens = self.max_tokens.max(token_count(&key));
         let first = key.split(' ').next().unwrap_or_default().to_string();
         if matches!(meaning, Term::Factor(..) | Term::Fraction(_) | Term::Month) {
-            self.add_starter(first.clone());
+            self.add_role(first.clone(), ROLE_PHRASE);
+        }
+        if matches!(meaning, Term::Scale(_) | Term::Approximate(_)) {
+            self.add_role(first.clone(), ROLE_SCALE);
         }
         self.first_words.insert(first);
         if matches!(meaning, Term::CitationPrefix | Term::IdentifierPrefix) {
@@ -709,7 +745,7 @@ impl NumberLexicon {
                 if u.kind == "currency" {
                     let key = normalise_term(t);
                     let first = key.split(' ').next().unwrap_or_default().to_string();
-                    l.add_starter(first);
+                    l.add_role(first, ROLE_PHRASE);
                 }
             }
         }
@@ -780,7 +816,7 @@ impl NumberLexicon {
                     });
                 }
             }
-            l.add_starter(key.clone());
+            l.add_role(key.clone(), ROLE_NUMBER);
             l.number_words.insert(key, *v);
         }
         word_set(&mut l.article_one, &s.article_one, "article_one", origin)?;
@@ -790,6 +826,14 @@ impl NumberLexicon {
             "article_scale",
             origin,
         )?;
+        // Articles start mentions (`un million`, `du milliard`), as does `x` (`x3`).
+        for w in &s.article_one {
+            l.add_role(w.trim().to_string(), ROLE_ARTICLE_ONE);
+        }
+        for w in &s.article_scale {
+            l.add_role(w.trim().to_string(), ROLE_ARTICLE_SCALE);
+        }
+        l.add_role("x".into(), ROLE_X);
         word_set(&mut l.ambiguous, &s.ambiguous, "ambiguous", origin)?;
         word_set(&mut l.adjectives, &s.adjectives, "adjectives", origin)?;
         word_set(&mut l.stop_words, &s.stop_words, "stop_words", origin)?;

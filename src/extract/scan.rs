@@ -16,6 +16,8 @@ use rust_decimal::Decimal;
 
 use super::lexicon::{
     lower_into, lowered, push_lower, LangLexicon, NumberLexicon, Term, UnitKind, WordSet,
+    ROLE_ARTICLE_ONE, ROLE_ARTICLE_SCALE, ROLE_NUMBER, ROLE_PHRASE, ROLE_SCALE, ROLE_STARTS,
+    ROLE_X,
 };
 use super::number::parse_literal;
 use super::token::{tokenize_into, Gap, Tok, TokKind};
@@ -334,11 +336,15 @@ impl<'a> Scanner<'a> {
         // Most words start nothing: one lookup to skip them.
         let t = self.toks[i];
         let w = &self.text[t.range()];
-        if !self.lex.may_start(w) || !self.lex.is_starter(lowered(&mut self.buf, w)) {
+        if !self.lex.may_start(w) {
+            return i + 1;
+        }
+        let roles = self.lex.roles(lowered(&mut self.buf, w));
+        if roles & ROLE_STARTS == 0 {
             return i + 1;
         }
         // `x3`
-        if matches!(self.s(i), "x" | "X")
+        if roles & ROLE_X != 0
             && self.is_kind(i + 1, TokKind::Digits)
             && self.glued(i + 1)
             && !self.glued(i)
@@ -346,7 +352,12 @@ impl<'a> Scanner<'a> {
         {
             return self.multiplier_sign(i);
         }
-        if let Some((term, used)) = self.phrase(i) {
+        let phrase = if roles & ROLE_PHRASE != 0 {
+            self.phrase(i)
+        } else {
+            None
+        };
+        if let Some((term, used)) = phrase {
             let j = i + used;
             match term {
                 Term::Unit(u)
@@ -395,8 +406,17 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
         }
+        // Articles matter only before a scale or round-number word.
+        let scale_next = roles & (ROLE_ARTICLE_ONE | ROLE_ARTICLE_SCALE) != 0
+            && self.near(i + 1)
+            && self.is_kind(i + 1, TokKind::Word)
+            && {
+                let n = self.toks[i + 1];
+                let lex = self.lex;
+                lex.roles(lowered(&mut self.buf, &self.text[n.range()])) & ROLE_SCALE != 0
+            };
         // `un million`, `une centaine`, `a dozen`
-        if self.word_in(i, |l| &l.article_one) && self.near(i + 1) {
+        if scale_next && roles & ROLE_ARTICLE_ONE != 0 {
             match self.phrase(i + 1) {
                 Some((Term::Scale(_), _)) => {
                     return self.suffixes(Core {
@@ -432,7 +452,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // `du milliard de dollars`: a lone scale word after an article, before a unit.
-        if self.word_in(i, |l| &l.article_scale) && self.near(i + 1) {
+        if scale_next && roles & ROLE_ARTICLE_SCALE != 0 {
             if let Some((Term::Scale(_), used)) = self.phrase(i + 1) {
                 if self.unit_follows(i + 1 + used) {
                     return self.suffixes(Core {
@@ -450,6 +470,9 @@ impl<'a> Scanner<'a> {
                     });
                 }
             }
+        }
+        if roles & ROLE_NUMBER == 0 {
+            return i + 1;
         }
         if let Some(sp) = parse_spelled(self.text, &self.toks, i, self.lex) {
             // `pour cent` is a percent sign, `cent` there is no number.
@@ -1436,5 +1459,29 @@ mod properties {
                 last = m.range.end;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod starters {
+    use super::*;
+
+    /// Mentions that begin with an article or `x` (the scanner skips other words fast).
+    #[test]
+    fn mentions_starting_with_articles_or_x_are_read() {
+        let lex = NumberLexicon::builtin().unwrap();
+        let fr = |t: &str| scan(t, &lex, Lang::Fr);
+        let en = |t: &str| scan(t, &lex, Lang::En);
+        let f = fr("approchant la barre du milliard de dollars.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].value, Decimal::from(1_000_000_000));
+        assert_eq!(
+            fr("Un million de dollars")[0].value,
+            Decimal::from(1_000_000)
+        );
+        assert_eq!(en("output x3 since")[0].kind, Kind::Multiplier);
+        assert_eq!(en("A dozen firms")[0].value, Decimal::from(12));
+        assert_eq!(en("a hundred people")[0].value, Decimal::from(100));
+        assert_eq!(en("a million dollars")[0].value, Decimal::from(1_000_000));
     }
 }
