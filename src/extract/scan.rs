@@ -124,6 +124,7 @@ impl<'a> Scanner<'a> {
         for slot in &self.phrase_cache {
             slot.set(None);
         }
+        let first = self.out.len();
         let mut i = 0;
         while i < self.toks.len() {
             let next = match self.toks[i].kind {
@@ -132,6 +133,51 @@ impl<'a> Scanner<'a> {
                 TokKind::Punct => self.at_punct(i),
             };
             i = next.max(i + 1);
+        }
+        self.share_units(first);
+    }
+
+    /// `de 5 à 7 %`, `between 3 and 4 million dollars`: the first bound of a pair
+    /// takes the unit and scale written once after the second.
+    fn share_units(&mut self, first: usize) {
+        for k in (first + 1..self.out.len()).rev() {
+            let (a, b) = (&self.out[k - 1], &self.out[k]);
+            if a.kind != Kind::Number
+                || a.scale != Decimal::ONE
+                || !matches!(
+                    b.kind,
+                    Kind::Percent | Kind::PercentagePoint | Kind::Amount | Kind::Count
+                )
+            {
+                continue;
+            }
+            let between = &self.text[a.range.end - self.base..b.range.start - self.base];
+            let joined = matches!(
+                between.trim().to_lowercase().as_str(),
+                "à" | "et" | "ou" | "to" | "and" | "or" | "-" | "–"
+            );
+            if !joined {
+                continue;
+            }
+            let step = Decimal::new(1, a.value.scale());
+            let exact = b.kind == Kind::Count && b.scale == Decimal::ONE && a.value.scale() == 0;
+            let (kind, unit, scale) = (b.kind, b.unit.clone(), b.scale);
+            let a = &mut self.out[k - 1];
+            let Some(value) = a.value.checked_mul(scale) else {
+                continue;
+            };
+            a.value = value.normalize();
+            a.precision = if exact {
+                Decimal::ZERO
+            } else {
+                (step / Decimal::TWO)
+                    .checked_mul(scale)
+                    .unwrap_or(Decimal::ZERO)
+                    .normalize()
+            };
+            a.kind = kind;
+            a.unit = unit;
+            a.scale = scale;
         }
     }
 
@@ -1410,6 +1456,24 @@ mod tests {
         assert_eq!(v.len(), 2);
         // A number in parentheses mid-sentence is not a list number.
         assert_ne!(one(fr("les usines (12) ont")).1, Kind::ListNumber);
+    }
+
+    #[test]
+    fn the_first_bound_of_a_pair_shares_the_unit() {
+        let v = fr("entre 5 et 7 % des ventes");
+        assert_eq!((v[0].1, v[0].2), (Kind::Percent, dec!(5)));
+        let v = en("between 3 and 4.5 million dollars");
+        assert_eq!(
+            (v[0].1, v[0].2, v[0].3.as_str()),
+            (Kind::Amount, dec!(3000000), "USD")
+        );
+        let f = scan("de 2 à 3 millions de dollars", lex(), Lang::Fr);
+        assert_eq!(f[0].precision, dec!(500000));
+        // Not across other words: `5 usines et 7 %` keeps its own units.
+        let v = fr("les 5 sites pour 7 %");
+        assert_eq!(v[0].1, Kind::Count);
+        let v = fr("en 5 ans, 7 %");
+        assert_eq!(v[0].3, "years");
     }
 
     #[test]
