@@ -161,7 +161,18 @@ impl<'a> Scanner<'a> {
             }
             let step = Decimal::new(1, a.value.scale());
             let exact = b.kind == Kind::Count && b.scale == Decimal::ONE && a.value.scale() == 0;
-            let (kind, unit, scale) = (b.kind, b.unit.clone(), b.scale);
+            let (kind, unit, mut scale) = (b.kind, b.unit.clone(), b.scale);
+            // `70 à 75 000 tonnes`: the thousands are written once, on the second bound.
+            let thousand = Decimal::from(1000);
+            if let Some(a_k) = a.value.checked_mul(thousand) {
+                let b_value = b.value / b.scale;
+                if a.value * Decimal::from(100) < b_value
+                    && a_k <= b_value
+                    && a_k * Decimal::TWO >= b_value
+                {
+                    scale *= thousand;
+                }
+            }
             let a = &mut self.out[k - 1];
             let Some(value) = a.value.checked_mul(scale) else {
                 continue;
@@ -1474,6 +1485,10 @@ mod tests {
         assert_eq!(v[0].1, Kind::Count);
         let v = fr("en 5 ans, 7 %");
         assert_eq!(v[0].3, "years");
+        // The thousands written once: `70 à 75 000 tonnes` is 70 000 to 75 000.
+        let v = fr("environ 70 à 75 000 tonnes par an");
+        assert_eq!((v[0].1, v[0].2), (Kind::Amount, dec!(70000)));
+        assert_eq!(fr("de 55 et 130 tonnes")[0].2, dec!(55));
     }
 
     #[test]
