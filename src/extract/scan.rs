@@ -166,9 +166,11 @@ impl<'a> Scanner<'a> {
             let thousand = Decimal::from(1000);
             if let Some(a_k) = a.value.checked_mul(thousand) {
                 let b_value = b.value / b.scale;
-                if a.value * Decimal::from(100) < b_value
-                    && a_k <= b_value
-                    && a_k * Decimal::TWO >= b_value
+                let twice = a_k.checked_mul(Decimal::TWO);
+                if a_k <= b_value
+                    && a_k < b_value.checked_mul(Decimal::TEN).unwrap_or(Decimal::MAX)
+                    && a.value.checked_mul(Decimal::ONE_HUNDRED) < Some(b_value)
+                    && twice.is_some_and(|t| t >= b_value)
                 {
                     scale *= thousand;
                 }
@@ -1520,7 +1522,101 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    const VOCAB: &[&str] = &[
+        "1",
+        "300",
+        "2021",
+        "12,5",
+        "1.300",
+        "-",
+        "−",
+        "%",
+        "$",
+        "€",
+        "x",
+        "×",
+        "de",
+        "d'",
+        "un",
+        "une",
+        "a",
+        "the",
+        "du",
+        "cent",
+        "mille",
+        "millions",
+        "milliard",
+        "bn",
+        "M",
+        "et",
+        "demi",
+        "fois",
+        "plus",
+        "moins",
+        "environ",
+        "neuf",
+        "vingt",
+        "quatre",
+        "dollars",
+        "tonnes",
+        "entreprises",
+        "premiers",
+        "mois",
+        "janvier",
+        "p.",
+        "n°",
+        "e",
+        "er",
+        "th",
+        "(",
+        ")",
+        ";",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        "pour",
+        "cent",
+        "la",
+        "moitié",
+        "multiplié",
+        "par",
+        "à",
+        "and",
+        "twenty",
+        "hundred",
+        "thousand",
+        "dozen",
+        "centaine",
+        "2+2",
+        "A",
+    ];
+
     proptest! {
+        /// Sequences of grammar words: no panic, ordered ranges.
+        #[test]
+        fn grammar_word_soup_never_panics(
+            words in prop::collection::vec(prop::sample::select(VOCAB), 0..40),
+            glue in prop::collection::vec(any::<bool>(), 40),
+            en in any::<bool>(),
+        ) {
+            let mut s = String::new();
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 && !glue[k] {
+                    s.push(' ');
+                }
+                s.push_str(w);
+            }
+            let lex = NumberLexicon::builtin().unwrap();
+            let lang = if en { Lang::En } else { Lang::Fr };
+            let f = scan(&s, &lex, lang);
+            let mut last = 0;
+            for m in &f {
+                prop_assert!(m.range.start >= last && m.range.start < m.range.end);
+                last = m.range.end;
+            }
+        }
+
         /// Any text: no panic, ranges on char boundaries, in order, not overlapping.
         #[test]
         fn scanning_never_panics_and_ranges_are_ordered(
