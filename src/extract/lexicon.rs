@@ -157,7 +157,7 @@ pub struct LangLexicon {
     /// currencies, factors, fractions and months, number words, articles, `x`) or
     /// begin a scale or round-number word. One lookup per word of the text.
     roles: WordMap<u8>,
-    /// Prefilter for `starters` on ASCII words: bit `second` of
+    /// Prefilter for `roles` on words starting with two ASCII letters: bit `second` of
     /// `starter_shape[len][first]` is set when some starter of `len` bytes begins with
     /// those two letters (index 26: no second letter). Most words of a text are
     /// rejected here without hashing.
@@ -464,14 +464,13 @@ impl LangLexicon {
         self.roles.get(lower).copied().unwrap_or(0)
     }
 
-    /// Cheap test, before lowercasing: whether the ASCII word `w` may be a starter
-    /// (false positives allowed, no false negatives). Non-ASCII words always pass.
+    /// Cheap test, before lowercasing: whether the word `w` may be a starter (false
+    /// positives allowed, no false negatives). Words not starting with two ASCII
+    /// letters always pass.
     pub fn may_start(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        if !w.is_ascii() || b.is_empty() {
-            return true;
-        }
-        match shape_index(b) {
+        // Only the first two bytes and the length are read: lowercasing keeps both
+        // for the letters of the lexicon's languages.
+        match shape_index(w.as_bytes()) {
             Some((len, first, second)) => self.starter_shape[len][first] & (1 << second) != 0,
             None => true,
         }
@@ -491,7 +490,7 @@ impl LangLexicon {
             return;
         }
         match shape_index(b) {
-            Some((len, first, second)) if w.is_ascii() => {
+            Some((len, first, second)) => {
                 self.starter_shape[len][first] |= 1 << second;
             }
             _ => {
