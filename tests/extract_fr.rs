@@ -138,3 +138,14 @@ fn growth_words_and_noise_in_one_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_span_never_swallows_a_footnote_block_between_number_and_noun() {
+    let text = "La coopérative a livré 80\n\n\
+                12 Rapport annuel [Ressource électronique]. - 2023. - URL : https://example.org/r-2023/\n \
+                moissonneuses en 2023.\n";
+    let (doc, q) = run(text);
+    let count = q.iter().find(|q| q.kind == Kind::Count).expect("a count");
+    assert_eq!(count.value, d("80"));
+    assert_eq!(doc.slice(&count.span), "80");
+}

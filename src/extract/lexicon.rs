@@ -11,7 +11,9 @@
 //! words and punctuation joined by one space, elided French words restored (`d'` → `de`),
 //! so that `plus d'un`, `plus de un` and `PLUS D’UN` all meet the same entry.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::str::FromStr;
 
 use miette::Diagnostic;
@@ -24,6 +26,47 @@ use crate::lang::Lang;
 use crate::quantity::Qualifier;
 
 const BUILTIN: &str = include_str!("../../rules/numbers.toml");
+
+/// A small multiplicative hash for short word keys: the scanner looks up most words of
+/// a document, and SipHash's DoS resistance buys nothing on lexicon keys.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+
+/// First word of a currency, factor, fraction or month phrase.
+pub const ROLE_PHRASE: u8 = 1;
+/// `un`, `a`: 1 before a scale or round-number word.
+pub const ROLE_ARTICLE_ONE: u8 = 2;
+/// `du`, `the`: before a lone scale word.
+pub const ROLE_ARTICLE_SCALE: u8 = 4;
+/// A cardinal number word.
+pub const ROLE_NUMBER: u8 = 8;
+/// `x` of `x3`.
+pub const ROLE_X: u8 = 16;
+/// Roles that start a mention at this word.
+pub const ROLE_STARTS: u8 = 31;
+/// First word of a scale or round-number word (`millions`, `centaine`).
+pub const ROLE_SCALE: u8 = 32;
 
 #[derive(Debug, Error, Diagnostic)]
 #[error("invalid number lexicon {name}: {reason}")]
@@ -102,33 +145,49 @@ pub enum Term {
 #[derive(Debug, Clone, Default)]
 pub struct LangLexicon {
     /// Normalised multi-word key → meaning, case-insensitive.
-    phrases: HashMap<String, Term>,
+    phrases: WordMap<Term>,
     /// First words of phrases, to avoid building keys where none can start.
-    first_words: HashSet<String>,
+    first_words: WordSet,
+    /// Every key of `phrases` cut after each of its words except the last.
+    prefixes: WordSet,
+    /// Last words of citation and identifier prefixes (`.`, `°`, `iso`): only after
+    /// one of them is it worth looking for a prefix before a number.
+    prefix_tails: WordSet,
+    /// What a lowercase word may do (bits `ROLE_*`): start a mention (first words of
+    /// currencies, factors, fractions and months, number words, articles, `x`) or
+    /// begin a scale or round-number word. One lookup per word of the text.
+    roles: WordMap<u8>,
+    /// Prefilter for `roles` on words starting with two ASCII letters: bit `second` of
+    /// `starter_shape[len][first]` is set when some starter of `len` bytes begins with
+    /// those two letters (index 26: no second letter). Most words of a text are
+    /// rejected here without hashing.
+    starter_shape: [[u32; 27]; 32],
+    /// Single non-alphanumeric characters that start a mention (`$`, `€`).
+    starter_symbols: String,
     /// Longest phrase, in tokens.
     max_tokens: usize,
     /// Exact-case single-token terms (`M`, `k`, `bn`), checked before `phrases`.
-    exact: HashMap<String, Term>,
+    exact: WordMap<Term>,
     /// Cardinal number words → value (`trente` → 30).
-    pub number_words: HashMap<String, u64>,
+    pub number_words: WordMap<u64>,
     /// `un`, `a`, `one`: 1 only before a scale or round-number word.
-    pub article_one: HashSet<String>,
+    pub article_one: WordSet,
     /// `du`, `le`, `the`: make a lone singular scale word a number before a unit.
-    pub article_scale: HashSet<String>,
+    pub article_scale: WordSet,
     /// Number words that also mean something else (`neuf` = new): kept only with a noun.
-    pub ambiguous: HashSet<String>,
+    pub ambiguous: WordSet,
     /// Words allowed between a number and its noun (`nouvelles`, `new`).
-    pub adjectives: HashSet<String>,
+    pub adjectives: WordSet,
     /// Words that are never the noun counted by a number.
-    pub stop_words: HashSet<String>,
+    pub stop_words: WordSet,
     /// Words skipped between a qualifier and its number (`les`, `the`).
-    pub fillers: HashSet<String>,
+    pub fillers: WordSet,
     /// Words linking a scale to its unit (`de`, `of`).
-    pub bridges: HashSet<String>,
+    pub bridges: WordSet,
     /// Suffixes glued to digits that make an ordinal (`e`, `er`, `th`).
-    pub ordinal_suffixes: HashSet<String>,
+    pub ordinal_suffixes: WordSet,
     /// Joining words inside spelled-out numbers (`et`, `and`).
-    pub number_joiners: HashSet<String>,
+    pub number_joiners: WordSet,
 }
 
 /// All number words and symbols, per language.
@@ -218,28 +277,96 @@ struct QualifierTerms {
 /// Lowercase `s` into `buf` (cleared first), without allocating when `buf` has room.
 pub fn lower_into(buf: &mut String, s: &str) {
     buf.clear();
+    push_lower(buf, s);
+}
+
+/// Append `s` lowercased to `buf`.
+pub fn push_lower(buf: &mut String, s: &str) {
     if s.is_ascii() {
+        let from = buf.len();
         buf.push_str(s);
-        buf.make_ascii_lowercase();
+        // SAFETY-free: ASCII lowercasing keeps the string valid UTF-8.
+        buf[from..].make_ascii_lowercase();
     } else {
         for c in s.chars() {
-            buf.extend(c.to_lowercase());
+            if c.is_lowercase() || !c.is_alphabetic() {
+                buf.push(c);
+            } else {
+                buf.extend(c.to_lowercase());
+            }
         }
     }
+}
+
+/// `s` lowercased: `s` itself when it has no capital, else a copy in `buf`.
+pub fn lowered<'b>(buf: &'b mut String, s: &'b str) -> &'b str {
+    let has_upper = if s.is_ascii() {
+        s.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        s.chars().any(char::is_uppercase)
+    };
+    if has_upper {
+        lower_into(buf, s);
+        buf.as_str()
+    } else {
+        s
+    }
+}
+
+/// (length, first letter, second letter or 26) of an ASCII word starting with a letter.
+fn shape_index(b: &[u8]) -> Option<(usize, usize, usize)> {
+    let first = b.first()?.to_ascii_lowercase();
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    let second = match b.get(1).map(u8::to_ascii_lowercase) {
+        None => 26,
+        Some(c) if c.is_ascii_lowercase() => usize::from(c - b'a'),
+        Some(_) => return None,
+    };
+    Some((b.len().min(31), usize::from(first - b'a'), second))
+}
+
+thread_local! {
+    /// Scratch keys for [`LangLexicon::phrase_at`], so lookups do not allocate.
+    static SCRATCH: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
 }
 
 fn is_apostrophe(s: &str) -> bool {
     matches!(s, "'" | "’" | "ʼ" | "`")
 }
 
-/// Append the normalised form of tokens `toks[i..i+n]` of `text` to `key`; returns the
-/// number of tokens actually used (apostrophes after an elided word are absorbed and
-/// count as used). Stops early at a line break.
+/// Longest phrase the lexicon may hold, in words (terms beyond it are rejected).
+pub const MAX_PHRASE_WORDS: usize = 8;
+
+/// Write the normalised form of up to `n_words` words from token `i` of `text` into
+/// `key` (cleared first); returns the number of tokens used. Elision apostrophes are
+/// absorbed into the word before them. Stops early at a line break.
 pub fn phrase_key(text: &str, toks: &[Tok], i: usize, n_words: usize, key: &mut String) -> usize {
+    let mut marks = [(0usize, 0usize); MAX_PHRASE_WORDS];
+    let words = phrase_key_marks(text, toks, i, n_words, key, &mut marks, None);
+    if words == 0 {
+        0
+    } else {
+        marks[words.min(MAX_PHRASE_WORDS) - 1].1
+    }
+}
+
+/// Like [`phrase_key`], and for each word `w` (up to [`MAX_PHRASE_WORDS`]) record in
+/// `marks[w]` the key length and the tokens used by the first `w + 1` words, so that
+/// every shorter phrase is a prefix of the one key. Returns the number of words.
+fn phrase_key_marks(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    n_words: usize,
+    key: &mut String,
+    marks: &mut [(usize, usize); MAX_PHRASE_WORDS],
+    prefixes: Option<&WordSet>,
+) -> usize {
     key.clear();
     let mut j = i;
     let mut words = 0;
-    let mut tmp = String::new();
     while j < toks.len() && words < n_words {
         let t = toks[j];
         if j > i && t.gap == Gap::Break {
@@ -253,32 +380,32 @@ pub fn phrase_key(text: &str, toks: &[Tok], i: usize, n_words: usize, key: &mut 
         if !key.is_empty() {
             key.push(' ');
         }
+        let elided = toks.get(j + 1).is_some_and(|n| {
+            n.gap == Gap::None && n.kind == TokKind::Punct && is_apostrophe(&text[n.range()])
+        });
         match t.kind {
             TokKind::Word => {
-                lower_into(&mut tmp, s);
-                key.push_str(&tmp);
+                push_lower(key, s);
                 // An elided French word (`d'`, `l'`, `qu'`) gets its `e` back.
-                let elided = toks
-                    .get(j + 1)
-                    .is_some_and(|n| n.gap == Gap::None && is_apostrophe(&text[n.range()]));
-                if elided && !tmp.ends_with('e') {
+                if elided && !key.ends_with('e') {
                     key.push('e');
                 }
             }
             _ => key.push_str(s),
         }
+        j += 1;
+        // A trailing elision apostrophe belongs to the phrase (`plus d'`).
+        let used = if elided { j + 1 - i } else { j - i };
+        if words < MAX_PHRASE_WORDS {
+            marks[words] = (key.len(), used);
+        }
         words += 1;
-        j += 1;
+        // No phrase goes on from here: stop reading.
+        if prefixes.is_some_and(|p| !p.contains(key.as_str())) {
+            break;
+        }
     }
-    // A trailing elision apostrophe belongs to the phrase (`plus d'`).
-    if j > i
-        && toks.get(j).is_some_and(|t| {
-            t.gap == Gap::None && t.kind == TokKind::Punct && is_apostrophe(&text[t.range()])
-        })
-    {
-        j += 1;
-    }
-    j - i
+    words
 }
 
 fn normalise_term(term: &str) -> String {
@@ -303,22 +430,78 @@ impl LangLexicon {
         if let Some(term) = self.exact.get(s) {
             return Some((*term, 1));
         }
-        let mut first = String::new();
-        lower_into(&mut first, s);
-        if !self.first_words.contains(&first) {
-            return None;
-        }
-        let mut key = String::new();
-        for n in (1..=self.max_tokens).rev() {
-            let used = phrase_key(text, toks, i, n, &mut key);
-            if token_count(&key) < n {
-                continue;
+        SCRATCH.with(|scratch| {
+            let (first, key) = &mut *scratch.borrow_mut();
+            if !self.first_words.contains(lowered(first, s)) {
+                return None;
             }
-            if let Some(term) = self.phrases.get(key.as_str()) {
-                return Some((*term, used));
+            let mut marks = [(0usize, 0usize); MAX_PHRASE_WORDS];
+            let words = phrase_key_marks(
+                text,
+                toks,
+                i,
+                self.max_tokens,
+                key,
+                &mut marks,
+                Some(&self.prefixes),
+            );
+            for &(len, used) in marks[..words.min(MAX_PHRASE_WORDS)].iter().rev() {
+                if let Some(term) = self.phrases.get(&key[..len]) {
+                    return Some((*term, used));
+                }
+            }
+            None
+        })
+    }
+
+    /// Whether a lowercase token may end a citation or identifier prefix.
+    pub fn is_prefix_tail(&self, lower: &str) -> bool {
+        self.prefix_tails.contains(lower)
+    }
+
+    /// The `ROLE_*` bits of a lowercase word (0 when it plays no role).
+    pub fn roles(&self, lower: &str) -> u8 {
+        self.roles.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Cheap test, before lowercasing: whether the word `w` may be a starter (false
+    /// positives allowed, no false negatives). Words not starting with two ASCII
+    /// letters always pass.
+    pub fn may_start(&self, w: &str) -> bool {
+        // Only the first two bytes and the length are read: lowercasing keeps both
+        // for the letters of the lexicon's languages.
+        match shape_index(w.as_bytes()) {
+            Some((len, first, second)) => self.starter_shape[len][first] & (1 << second) != 0,
+            None => true,
+        }
+    }
+
+    /// Whether a one-character symbol starts a mention (`$`, `€`).
+    pub fn is_starter_symbol(&self, s: &str) -> bool {
+        let mut cs = s.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if self.starter_symbols.contains(c))
+    }
+
+    fn add_role(&mut self, w: String, role: u8) {
+        let w = w.to_lowercase();
+        let b = w.as_bytes();
+        *self.roles.entry(w.clone()).or_default() |= role;
+        if role & ROLE_STARTS == 0 {
+            return;
+        }
+        match shape_index(b) {
+            Some((len, first, second)) => {
+                self.starter_shape[len][first] |= 1 << second;
+            }
+            _ => {
+                let mut cs = w.chars();
+                if let (Some(c), None) = (cs.next(), cs.next()) {
+                    if !c.is_alphanumeric() && !self.starter_symbols.contains(c) {
+                        self.starter_symbols.push(c);
+                    }
+                }
             }
         }
-        None
     }
 
     /// Meaning of a normalised key (as built by [`phrase_key`]).
@@ -346,9 +529,28 @@ impl LangLexicon {
             }
             return Ok(());
         }
+        if token_count(&key) > MAX_PHRASE_WORDS {
+            return Err(LexiconError {
+                name: origin.into(),
+                reason: format!("term `{term}` is longer than {MAX_PHRASE_WORDS} words"),
+            });
+        }
         self.max_tokens = self.max_tokens.max(token_count(&key));
         let first = key.split(' ').next().unwrap_or_default().to_string();
+        if matches!(meaning, Term::Factor(..) | Term::Fraction(_) | Term::Month) {
+            self.add_role(first.clone(), ROLE_PHRASE);
+        }
+        if matches!(meaning, Term::Scale(_) | Term::Approximate(_)) {
+            self.add_role(first.clone(), ROLE_SCALE);
+        }
         self.first_words.insert(first);
+        if matches!(meaning, Term::CitationPrefix | Term::IdentifierPrefix) {
+            let last = key.rsplit(' ').next().unwrap_or_default().to_string();
+            self.prefix_tails.insert(last);
+        }
+        for (at, _) in key.match_indices(' ') {
+            self.prefixes.insert(key[..at].to_string());
+        }
         self.phrases.insert(key, meaning);
         Ok(())
     }
@@ -391,7 +593,7 @@ fn checked_key(term: &str, origin: &str) -> Result<String, LexiconError> {
 }
 
 fn word_set(
-    set: &mut HashSet<String>,
+    set: &mut WordSet,
     words: &[String],
     what: &str,
     origin: &str,
@@ -538,6 +740,12 @@ impl NumberLexicon {
                 } else {
                     l.insert_phrase(t, Term::Unit(id), origin)?;
                 }
+                // A currency may stand before its number (`USD 5`, `$5`).
+                if u.kind == "currency" {
+                    let key = normalise_term(t);
+                    let first = key.split(' ').next().unwrap_or_default().to_string();
+                    l.add_role(first, ROLE_PHRASE);
+                }
             }
         }
         for q in &s.qualifiers {
@@ -607,6 +815,7 @@ impl NumberLexicon {
                     });
                 }
             }
+            l.add_role(key.clone(), ROLE_NUMBER);
             l.number_words.insert(key, *v);
         }
         word_set(&mut l.article_one, &s.article_one, "article_one", origin)?;
@@ -616,6 +825,14 @@ impl NumberLexicon {
             "article_scale",
             origin,
         )?;
+        // Articles start mentions (`un million`, `du milliard`), as does `x` (`x3`).
+        for w in &s.article_one {
+            l.add_role(w.trim().to_string(), ROLE_ARTICLE_ONE);
+        }
+        for w in &s.article_scale {
+            l.add_role(w.trim().to_string(), ROLE_ARTICLE_SCALE);
+        }
+        l.add_role("x".into(), ROLE_X);
         word_set(&mut l.ambiguous, &s.ambiguous, "ambiguous", origin)?;
         word_set(&mut l.adjectives, &s.adjectives, "adjectives", origin)?;
         word_set(&mut l.stop_words, &s.stop_words, "stop_words", origin)?;

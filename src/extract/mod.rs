@@ -20,6 +20,30 @@ use crate::clean::SetAsideKind;
 use crate::document::Document;
 use crate::quantity::{Kind, Qualifier, Quantity};
 
+/// Original span of a mention. When the cleaner joined text across something it set
+/// aside (a footnote block at a page break between `80` and `moissonneuses`), the
+/// original range would swallow that block: the span is then cut back to the longest
+/// run of words that is contiguous in the original, so diagnostics stay readable.
+fn tight_span(doc: &Document, clean: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let full = doc.clean.to_original(clean.clone());
+    let slack = |c: usize, o: usize| o <= 2 * c + 16;
+    if slack(clean.len(), full.len()) {
+        return full;
+    }
+    let text = &doc.clean.text[clean.clone()];
+    let mut best = None;
+    for (at, _) in text.match_indices(' ') {
+        let cut = clean.start..clean.start + at;
+        let span = doc.clean.to_original(cut.clone());
+        if slack(cut.len(), span.len()) {
+            best = Some(span);
+        } else {
+            break;
+        }
+    }
+    best.unwrap_or(full)
+}
+
 /// A bare number of 1–3 digits opening a line of the original and followed by a
 /// capitalised word or a quote (`12 Rapport annuel …`): the number of a footnote whose
 /// text the cleaner kept as prose, not a figure.
@@ -49,7 +73,7 @@ pub fn extract(doc: &Document, lex: &NumberLexicon) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = found
         .into_iter()
         .map(|f| {
-            let span = doc.clean.to_original(f.range.clone());
+            let span = tight_span(doc, &f.range);
             let kind = if f.kind == Kind::Number && starts_footnote_line(&doc.text, &span) {
                 Kind::FootnoteMarker
             } else {

@@ -9,13 +9,18 @@
 //! adjectives in between) and the qualifier is read backwards from the core. Every step
 //! looks a bounded number of tokens around the mention, so the cost is linear.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use super::lexicon::{lower_into, LangLexicon, NumberLexicon, Term, UnitKind};
+use super::lexicon::{
+    lower_into, lowered, push_lower, LangLexicon, NumberLexicon, Term, UnitKind, WordSet,
+    ROLE_ARTICLE_ONE, ROLE_ARTICLE_SCALE, ROLE_NUMBER, ROLE_PHRASE, ROLE_SCALE, ROLE_STARTS,
+    ROLE_X,
+};
 use super::number::parse_literal;
-use super::token::{tokenize, Gap, Tok, TokKind};
+use super::token::{tokenize_into, Gap, Tok, TokKind};
 use super::words::parse_spelled;
 use crate::lang::Lang;
 use crate::quantity::{Kind, Qualifier};
@@ -59,35 +64,50 @@ struct Core {
 
 const YEARS: std::ops::RangeInclusive<i64> = 1800..=2100;
 
+/// A phrase lookup remembered for a token index: (index, result).
+type CachedPhrase = (usize, Option<(Term, usize)>);
+
 struct Scanner<'a> {
+    /// The paragraph being read; token offsets are relative to it.
     text: &'a str,
+    /// Offset of `text` in the whole cleaned text.
+    base: usize,
     toks: Vec<Tok>,
     lex: &'a LangLexicon,
     units: &'a NumberLexicon,
     lang: Lang,
     buf: String,
     out: Vec<Found>,
+    /// Words before the current number (see `words_before`).
+    before: (String, Vec<Range<usize>>),
+    /// Direct-mapped cache of phrase lookups by token index: the suffix reader asks
+    /// about the same few tokens several times.
+    phrase_cache: [Cell<Option<CachedPhrase>>; 8],
 }
 
 /// Every mention of `text`, in order.
 pub fn scan(text: &str, lex: &NumberLexicon, lang: Lang) -> Vec<Found> {
     let mut s = Scanner {
-        text,
-        toks: tokenize(text),
+        text: "",
+        base: 0,
+        toks: Vec::new(),
         lex: lex.lang(lang),
         units: lex,
         lang,
         buf: String::new(),
         out: Vec::new(),
+        phrase_cache: Default::default(),
+        before: Default::default(),
     };
-    let mut i = 0;
-    while i < s.toks.len() {
-        let next = match s.toks[i].kind {
-            TokKind::Digits => s.at_digits(i),
-            TokKind::Word => s.at_word(i),
-            TokKind::Punct => s.at_punct(i),
-        };
-        i = next.max(i + 1);
+    // Paragraph by paragraph: no mention crosses a paragraph break, and a small token
+    // buffer reused for each stays in cache.
+    let mut start = 0;
+    let breaks = memchr::memmem::find_iter(text.as_bytes(), b"\n\n");
+    for end in breaks.chain(std::iter::once(text.len())) {
+        if end >= start {
+            s.paragraph(start, &text[start..end]);
+        }
+        start = (end + 2).min(text.len());
     }
     s.out
 }
@@ -97,6 +117,83 @@ fn dec(v: i64) -> Decimal {
 }
 
 impl<'a> Scanner<'a> {
+    fn paragraph(&mut self, base: usize, text: &'a str) {
+        self.text = text;
+        self.base = base;
+        tokenize_into(text, &mut self.toks);
+        for slot in &self.phrase_cache {
+            slot.set(None);
+        }
+        let first = self.out.len();
+        let mut i = 0;
+        while i < self.toks.len() {
+            let next = match self.toks[i].kind {
+                TokKind::Digits => self.at_digits(i),
+                TokKind::Word => self.at_word(i),
+                TokKind::Punct => self.at_punct(i),
+            };
+            i = next.max(i + 1);
+        }
+        self.share_units(first);
+    }
+
+    /// `de 5 à 7 %`, `between 3 and 4 million dollars`: the first bound of a pair
+    /// takes the unit and scale written once after the second.
+    fn share_units(&mut self, first: usize) {
+        for k in (first + 1..self.out.len()).rev() {
+            let (a, b) = (&self.out[k - 1], &self.out[k]);
+            if a.kind != Kind::Number
+                || a.scale != Decimal::ONE
+                || !matches!(
+                    b.kind,
+                    Kind::Percent | Kind::PercentagePoint | Kind::Amount | Kind::Count
+                )
+            {
+                continue;
+            }
+            let between = &self.text[a.range.end - self.base..b.range.start - self.base];
+            let joined = matches!(
+                between.trim().to_lowercase().as_str(),
+                "à" | "et" | "ou" | "to" | "and" | "or" | "-" | "–"
+            );
+            if !joined {
+                continue;
+            }
+            let step = Decimal::new(1, a.value.scale());
+            let exact = b.kind == Kind::Count && b.scale == Decimal::ONE && a.value.scale() == 0;
+            let (kind, unit, mut scale) = (b.kind, b.unit.clone(), b.scale);
+            // `70 à 75 000 tonnes`: the thousands are written once, on the second bound.
+            let thousand = Decimal::from(1000);
+            if let Some(a_k) = a.value.checked_mul(thousand) {
+                let b_value = b.value / b.scale;
+                let twice = a_k.checked_mul(Decimal::TWO);
+                if a_k <= b_value
+                    && a_k < b_value.checked_mul(Decimal::TEN).unwrap_or(Decimal::MAX)
+                    && a.value.checked_mul(Decimal::ONE_HUNDRED) < Some(b_value)
+                    && twice.is_some_and(|t| t >= b_value)
+                {
+                    scale *= thousand;
+                }
+            }
+            let a = &mut self.out[k - 1];
+            let Some(value) = a.value.checked_mul(scale) else {
+                continue;
+            };
+            a.value = value.normalize();
+            a.precision = if exact {
+                Decimal::ZERO
+            } else {
+                (step / Decimal::TWO)
+                    .checked_mul(scale)
+                    .unwrap_or(Decimal::ZERO)
+                    .normalize()
+            };
+            a.kind = kind;
+            a.unit = unit;
+            a.scale = scale;
+        }
+    }
+
     // ------------------------------------------------------------ token helpers
 
     fn tok(&self, i: usize) -> Option<Tok> {
@@ -136,24 +233,28 @@ impl<'a> Scanner<'a> {
         &self.buf
     }
 
-    fn word_in(
-        &mut self,
-        i: usize,
-        set: fn(&LangLexicon) -> &std::collections::HashSet<String>,
-    ) -> bool {
+    fn word_in(&mut self, i: usize, set: fn(&LangLexicon) -> &WordSet) -> bool {
         if !self.is_kind(i, TokKind::Word) {
             return false;
         }
         let lex = self.lex;
-        let w = self.lower(i).to_string();
-        set(lex).contains(&w)
+        let t = self.toks[i];
+        set(lex).contains(lowered(&mut self.buf, &self.text[t.range()]))
     }
 
     fn phrase(&self, i: usize) -> Option<(Term, usize)> {
         if i >= self.toks.len() {
             return None;
         }
-        self.lex.phrase_at(self.text, &self.toks, i)
+        let slot = &self.phrase_cache[i % 8];
+        if let Some((at, found)) = slot.get() {
+            if at == i {
+                return found;
+            }
+        }
+        let found = self.lex.phrase_at(self.text, &self.toks, i);
+        slot.set(Some((i, found)));
+        found
     }
 
     fn digits_value(&self, i: usize) -> Option<i64> {
@@ -189,7 +290,7 @@ impl<'a> Scanner<'a> {
         precision: Decimal,
         qualifier: Qualifier,
     ) {
-        let range = self.toks[start].start..self.toks[end - 1].end;
+        let range = self.base + self.toks[start].start..self.base + self.toks[end - 1].end;
         // Keep text order and no overlap (a mention read from an earlier token wins).
         if let Some(last) = self.out.last() {
             if last.range.end > range.start {
@@ -241,6 +342,11 @@ impl<'a> Scanner<'a> {
     // ------------------------------------------------------------ entry points
 
     fn at_punct(&mut self, i: usize) -> usize {
+        // Most punctuation starts nothing: only symbols of the lexicon, `×` and minus.
+        let p = self.s(i);
+        if !(self.lex.is_starter_symbol(p) || matches!(p, "×" | "-" | "−")) {
+            return i + 1;
+        }
         // A currency symbol before a number: `$1.2 bn`, `€ 300`.
         if let Some((Term::Unit(u), used)) = self.phrase(i) {
             let j = i + used;
@@ -286,8 +392,18 @@ impl<'a> Scanner<'a> {
     }
 
     fn at_word(&mut self, i: usize) -> usize {
+        // Most words start nothing: one lookup to skip them.
+        let t = self.toks[i];
+        let w = &self.text[t.range()];
+        if !self.lex.may_start(w) {
+            return i + 1;
+        }
+        let roles = self.lex.roles(lowered(&mut self.buf, w));
+        if roles & ROLE_STARTS == 0 {
+            return i + 1;
+        }
         // `x3`
-        if matches!(self.s(i), "x" | "X")
+        if roles & ROLE_X != 0
             && self.is_kind(i + 1, TokKind::Digits)
             && self.glued(i + 1)
             && !self.glued(i)
@@ -295,7 +411,12 @@ impl<'a> Scanner<'a> {
         {
             return self.multiplier_sign(i);
         }
-        if let Some((term, used)) = self.phrase(i) {
+        let phrase = if roles & ROLE_PHRASE != 0 {
+            self.phrase(i)
+        } else {
+            None
+        };
+        if let Some((term, used)) = phrase {
             let j = i + used;
             match term {
                 Term::Unit(u)
@@ -344,8 +465,17 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
         }
+        // Articles matter only before a scale or round-number word.
+        let scale_next = roles & (ROLE_ARTICLE_ONE | ROLE_ARTICLE_SCALE) != 0
+            && self.near(i + 1)
+            && self.is_kind(i + 1, TokKind::Word)
+            && {
+                let n = self.toks[i + 1];
+                let lex = self.lex;
+                lex.roles(lowered(&mut self.buf, &self.text[n.range()])) & ROLE_SCALE != 0
+            };
         // `un million`, `une centaine`, `a dozen`
-        if self.word_in(i, |l| &l.article_one) && self.near(i + 1) {
+        if scale_next && roles & ROLE_ARTICLE_ONE != 0 {
             match self.phrase(i + 1) {
                 Some((Term::Scale(_), _)) => {
                     return self.suffixes(Core {
@@ -381,7 +511,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // `du milliard de dollars`: a lone scale word after an article, before a unit.
-        if self.word_in(i, |l| &l.article_scale) && self.near(i + 1) {
+        if scale_next && roles & ROLE_ARTICLE_SCALE != 0 {
             if let Some((Term::Scale(_), used)) = self.phrase(i + 1) {
                 if self.unit_follows(i + 1 + used) {
                     return self.suffixes(Core {
@@ -399,6 +529,9 @@ impl<'a> Scanner<'a> {
                     });
                 }
             }
+        }
+        if roles & ROLE_NUMBER == 0 {
+            return i + 1;
         }
         if let Some(sp) = parse_spelled(self.text, &self.toks, i, self.lex) {
             // `pour cent` is a percent sign, `cent` there is no number.
@@ -499,7 +632,12 @@ impl<'a> Scanner<'a> {
             }
         }
         // `p. 12`, `C. 51`, `n° 3`, `ISO 9001`
-        if t.gap <= Gap::Spaces {
+        let after_prefix_tail = i > 0 && {
+            let p = self.toks[i - 1];
+            let lex = self.lex;
+            lex.is_prefix_tail(lowered(&mut self.buf, &self.text[p.range()]))
+        };
+        if t.gap <= Gap::Spaces && after_prefix_tail {
             for n in 1..=4usize.min(i) {
                 match self.phrase(i - n) {
                     Some((Term::CitationPrefix, used)) if used == n => {
@@ -952,7 +1090,7 @@ impl<'a> Scanner<'a> {
 
     /// Qualifier and `multiplié par` written just before token `i`.
     fn before_number(&mut self, i: usize) -> Before {
-        let words = self.words_before(i);
+        self.words_before(i);
         let mut out = Before {
             qualifier: Qualifier::None,
             multiplier: false,
@@ -960,38 +1098,35 @@ impl<'a> Scanner<'a> {
         // Nearest first: a qualifier (`au moins`), then `multiplié par` before it.
         let mut from = 0;
         if let Some((Term::Qualifier(q), end)) =
-            self.phrase_before(&words, 0, |t| matches!(t, Term::Qualifier(_)))
+            self.phrase_before(from, |t| matches!(t, Term::Qualifier(_)))
         {
             out.qualifier = q;
             from = end;
         }
         out.multiplier = self
-            .phrase_before(&words, from, |t| t == Term::MultiplierBefore)
+            .phrase_before(from, |t| t == Term::MultiplierBefore)
             .is_some();
         out
     }
 
-    /// The first phrase accepted by `want` among `words[from..]` (nearest first, read
-    /// backwards), allowing a few filler words (`les`, `the`) before it; returns the
-    /// term and the index just past its farthest word.
-    fn phrase_before(
-        &self,
-        words: &[String],
-        from: usize,
-        want: impl Fn(Term) -> bool,
-    ) -> Option<(Term, usize)> {
+    /// The first phrase accepted by `want` among the words before the number from the
+    /// `from`-th (nearest first, read backwards), allowing a few filler words (`les`,
+    /// `the`) before it; returns the term and the index just past its farthest word.
+    fn phrase_before(&self, from: usize, want: impl Fn(Term) -> bool) -> Option<(Term, usize)> {
+        let (text, words) = &self.before;
+        let word = |k: usize| &text[words[k].clone()];
         let mut key = String::new();
         for skip in from..=(from + 3).min(words.len()) {
-            if skip > from && !self.lex.fillers.contains(&words[skip - 1]) {
+            if skip > from && !self.lex.fillers.contains(word(skip - 1)) {
                 break;
             }
             for n in (1..=4usize.min(words.len() - skip)).rev() {
                 key.clear();
-                for (m, w) in words[skip..skip + n].iter().rev().enumerate() {
-                    if m > 0 {
+                for k in (skip..skip + n).rev() {
+                    if !key.is_empty() {
                         key.push(' ');
                     }
-                    key.push_str(w);
+                    key.push_str(word(k));
                 }
                 if let Some(t) = self.lex.phrase(&key) {
                     if want(t) {
@@ -1008,34 +1143,39 @@ impl<'a> Scanner<'a> {
     }
 
     /// Up to six normalised words before token `i`, nearest first, stopping at sentence
-    /// punctuation and paragraph breaks.
-    fn words_before(&mut self, i: usize) -> Vec<String> {
-        let mut out: Vec<String> = Vec::with_capacity(6);
+    /// punctuation and paragraph breaks: written into `self.before` (text and ranges,
+    /// reused from one number to the next).
+    fn words_before(&mut self, i: usize) {
+        let (text, ranges) = &mut self.before;
+        text.clear();
+        ranges.clear();
         let mut j = i;
         let mut elided = false;
-        while j > 0 && out.len() < 6 {
+        while j > 0 && ranges.len() < 6 {
             if self.toks[j].gap == Gap::Break {
                 break;
             }
             j -= 1;
             let t = self.toks[j];
+            let s = &self.text[t.range()];
+            let from = text.len();
             match t.kind {
                 TokKind::Word => {
-                    let mut w = self.lower(j).to_string();
-                    if elided && !w.ends_with('e') {
-                        w.push('e');
+                    push_lower(text, s);
+                    if elided && !text.ends_with('e') {
+                        text.push('e');
                     }
                     elided = false;
-                    out.push(w);
                 }
-                TokKind::Punct if matches!(self.s(j), "'" | "’" | "ʼ") => elided = true,
-                TokKind::Punct if matches!(self.s(j), "~" | "≈" | "-") => {
-                    out.push(self.s(j).to_string());
+                TokKind::Punct if matches!(s, "'" | "’" | "ʼ") => {
+                    elided = true;
+                    continue;
                 }
+                TokKind::Punct if matches!(s, "~" | "≈" | "-") => text.push_str(s),
                 _ => break,
             }
+            ranges.push(from..text.len());
         }
-        out
     }
 }
 
@@ -1332,6 +1472,28 @@ mod tests {
     }
 
     #[test]
+    fn the_first_bound_of_a_pair_shares_the_unit() {
+        let v = fr("entre 5 et 7 % des ventes");
+        assert_eq!((v[0].1, v[0].2), (Kind::Percent, dec!(5)));
+        let v = en("between 3 and 4.5 million dollars");
+        assert_eq!(
+            (v[0].1, v[0].2, v[0].3.as_str()),
+            (Kind::Amount, dec!(3000000), "USD")
+        );
+        let f = scan("de 2 à 3 millions de dollars", lex(), Lang::Fr);
+        assert_eq!(f[0].precision, dec!(500000));
+        // Not across other words: `5 usines et 7 %` keeps its own units.
+        let v = fr("les 5 sites pour 7 %");
+        assert_eq!(v[0].1, Kind::Count);
+        let v = fr("en 5 ans, 7 %");
+        assert_eq!(v[0].3, "years");
+        // The thousands written once: `70 à 75 000 tonnes` is 70 000 to 75 000.
+        let v = fr("environ 70 à 75 000 tonnes par an");
+        assert_eq!((v[0].1, v[0].2), (Kind::Amount, dec!(70000)));
+        assert_eq!(fr("de 55 et 130 tonnes")[0].2, dec!(55));
+    }
+
+    #[test]
     fn grouping_and_signs() {
         assert_eq!(one(fr("soit 1 300 têtes")).2, dec!(1300));
         assert_eq!(one(fr("soit 1\u{a0}300 têtes")).2, dec!(1300));
@@ -1352,5 +1514,149 @@ mod tests {
             assert!(w[0].range.end <= w[1].range.start);
         }
         assert_eq!(f.len(), 6);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const VOCAB: &[&str] = &[
+        "1",
+        "300",
+        "2021",
+        "12,5",
+        "1.300",
+        "-",
+        "−",
+        "%",
+        "$",
+        "€",
+        "x",
+        "×",
+        "de",
+        "d'",
+        "un",
+        "une",
+        "a",
+        "the",
+        "du",
+        "cent",
+        "mille",
+        "millions",
+        "milliard",
+        "bn",
+        "M",
+        "et",
+        "demi",
+        "fois",
+        "plus",
+        "moins",
+        "environ",
+        "neuf",
+        "vingt",
+        "quatre",
+        "dollars",
+        "tonnes",
+        "entreprises",
+        "premiers",
+        "mois",
+        "janvier",
+        "p.",
+        "n°",
+        "e",
+        "er",
+        "th",
+        "(",
+        ")",
+        ";",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        "pour",
+        "cent",
+        "la",
+        "moitié",
+        "multiplié",
+        "par",
+        "à",
+        "and",
+        "twenty",
+        "hundred",
+        "thousand",
+        "dozen",
+        "centaine",
+        "2+2",
+        "A",
+    ];
+
+    proptest! {
+        /// Sequences of grammar words: no panic, ordered ranges.
+        #[test]
+        fn grammar_word_soup_never_panics(
+            words in prop::collection::vec(prop::sample::select(VOCAB), 0..40),
+            glue in prop::collection::vec(any::<bool>(), 40),
+            en in any::<bool>(),
+        ) {
+            let mut s = String::new();
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 && !glue[k] {
+                    s.push(' ');
+                }
+                s.push_str(w);
+            }
+            let lex = NumberLexicon::builtin().unwrap();
+            let lang = if en { Lang::En } else { Lang::Fr };
+            let f = scan(&s, &lex, lang);
+            let mut last = 0;
+            for m in &f {
+                prop_assert!(m.range.start >= last && m.range.start < m.range.end);
+                last = m.range.end;
+            }
+        }
+
+        /// Any text: no panic, ranges on char boundaries, in order, not overlapping.
+        #[test]
+        fn scanning_never_panics_and_ranges_are_ordered(
+            s in "[0-9 a-zA-Zéè,.\\-−'’%$€()\n\u{a0}\u{202f}×/+:;°²]{0,80}",
+            en in any::<bool>(),
+        ) {
+            let lex = NumberLexicon::builtin().unwrap();
+            let lang = if en { Lang::En } else { Lang::Fr };
+            let f = scan(&s, &lex, lang);
+            let mut last = 0;
+            for m in &f {
+                prop_assert!(m.range.start >= last);
+                prop_assert!(m.range.start < m.range.end);
+                prop_assert!(s.is_char_boundary(m.range.start) && s.is_char_boundary(m.range.end));
+                last = m.range.end;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod starters {
+    use super::*;
+
+    /// Mentions that begin with an article or `x` (the scanner skips other words fast).
+    #[test]
+    fn mentions_starting_with_articles_or_x_are_read() {
+        let lex = NumberLexicon::builtin().unwrap();
+        let fr = |t: &str| scan(t, &lex, Lang::Fr);
+        let en = |t: &str| scan(t, &lex, Lang::En);
+        let f = fr("approchant la barre du milliard de dollars.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].value, Decimal::from(1_000_000_000));
+        assert_eq!(
+            fr("Un million de dollars")[0].value,
+            Decimal::from(1_000_000)
+        );
+        assert_eq!(en("output x3 since")[0].kind, Kind::Multiplier);
+        assert_eq!(en("A dozen firms")[0].value, Decimal::from(12));
+        assert_eq!(en("a hundred people")[0].value, Decimal::from(100));
+        assert_eq!(en("a million dollars")[0].value, Decimal::from(1_000_000));
     }
 }

@@ -63,8 +63,15 @@ fn is_group_space(c: char) -> bool {
 
 /// Split `text` into tokens, in order. Cost is linear in the text.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 4);
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into a buffer that is cleared first (reused across paragraphs).
+pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
+    let bytes = text.as_bytes();
     let mut i = 0;
     let mut gap = Gap::Break;
     while i < bytes.len() {
@@ -147,7 +154,6 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             i += len;
         }
     }
-    toks
 }
 
 fn add_blank(gap: Gap, single: bool) -> Gap {

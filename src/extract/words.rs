@@ -44,11 +44,26 @@ pub fn parse_spelled(text: &str, toks: &[Tok], i: usize, lex: &LangLexicon) -> O
     let mut end = i;
     let mut v = first;
     loop {
-        if v == 100 {
-            current = current.max(1) * 100;
+        // `cent cent` and `mille mille` are not one number; every step is checked.
+        if (v == 100 && current >= 100) || (v == 1000 && words > 0 && current == 0) {
+            break;
+        }
+        let step = if v == 100 {
+            current.max(1).checked_mul(100).map(|c| (total, c))
         } else if v == 1000 {
-            total += current.max(1) * 1000;
-            current = 0;
+            current
+                .max(1)
+                .checked_mul(1000)
+                .and_then(|t| total.checked_add(t))
+                .map(|t| (t, 0))
+        } else {
+            Some((total, current))
+        };
+        let Some((t, c)) = step else {
+            break;
+        };
+        if v == 100 || v == 1000 {
+            (total, current) = (t, c);
         } else if v == 20 && prev == 4 && current % 100 == 4 {
             // quatre-vingt(s) = 80
             current += 76;
@@ -131,6 +146,15 @@ mod tests {
         );
         assert_eq!(read("deux cent cinquante", Lang::Fr).unwrap().0, 250);
         assert_eq!(read("Sept grandes", Lang::Fr).unwrap().0, 7);
+    }
+
+    #[test]
+    fn repeated_multipliers_stop_the_number() {
+        assert_eq!(read("cent cent cent", Lang::Fr).unwrap().0, 100);
+        assert_eq!(read("mille mille", Lang::Fr).unwrap().0, 1000);
+        let many = "cent ".repeat(40);
+        assert_eq!(read(&many, Lang::Fr).unwrap().0, 100);
+        assert_eq!(read("deux cent mille", Lang::Fr).unwrap().0, 200_000);
     }
 
     #[test]
