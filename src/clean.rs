@@ -215,8 +215,16 @@ impl<'a> Builder<'a> {
     fn prose(&mut self, r: Range<usize>) {
         let orig = self.orig;
         let s = &orig[r.clone()];
+        // Most lines hold neither a URL nor a digit: skip the regexes for them.
+        let has_digit = s.bytes().any(|b| b.is_ascii_digit());
+        let has_url = memchr::memmem::find(s.as_bytes(), b"://").is_some()
+            || memchr::memmem::find(s.as_bytes(), b"www.").is_some();
+        if !has_digit && !has_url {
+            self.copy(r);
+            return;
+        }
         let mut cuts: Vec<(Range<usize>, SetAsideKind)> = Vec::new();
-        for m in url_re().find_iter(s) {
+        for m in url_re().find_iter(s).filter(|_| has_url) {
             let mut end = m.end();
             // Trailing sentence punctuation belongs to the prose.
             while end > m.start() && s[..end].ends_with(['.', ',', ';', ')', '"', '»']) {
@@ -431,101 +439,146 @@ fn has_citation_signal(s: &str) -> bool {
     SIGNALS.iter().any(|sig| s.contains(sig))
 }
 
+/// A line that is a URL or the tail of one broken across lines (a slug with no spaces).
+fn is_url_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with("http")
+        || t.starts_with("www.")
+        || t.starts_with("- URL")
+        || t.starts_with("URL")
+    {
+        return true;
+    }
+    t.len() >= 12
+        && t.contains('-')
+        && t.chars().any(|c| c.is_ascii_lowercase())
+        && t.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-/_.%?=&:#~+".contains(c))
+}
+
+/// Marks that only a bibliographic reference carries, even without a note number.
+fn has_strong_citation_signal(s: &str) -> bool {
+    [
+        "[Ressource",
+        "[Electronic",
+        "URL :",
+        "URL:",
+        "http://",
+        "https://",
+    ]
+    .iter()
+    .any(|sig| s.contains(sig))
+}
+
 /// Plain text (often extracted from a PDF): paragraphs are runs of non-blank lines.
+/// Footnote regions (a numbered note that reads like a citation, or URL lines) run until a
+/// line that starts with whitespace: in PDF text that is where the page's prose resumes.
+/// Prose cut by a page break mid-sentence is joined back into its paragraph.
 fn plain_paragraphs(s: &str) -> Paragraphs {
     let lines = line_ranges(s);
     let mut out = Paragraphs::default();
-    // Group into blocks of non-blank lines.
-    let mut blocks: Vec<Vec<Range<usize>>> = Vec::new();
-    let mut cur: Vec<Range<usize>> = Vec::new();
-    for r in lines {
-        if s[r.clone()].trim().is_empty() {
-            if !cur.is_empty() {
-                blocks.push(std::mem::take(&mut cur));
-            }
-        } else {
-            cur.push(r);
-        }
-    }
-    if !cur.is_empty() {
-        blocks.push(cur);
-    }
+    let mut cur: Para = Vec::new();
+    // Noise was set aside since the last prose line (a page break, a note block).
+    let mut broke = false;
+    let mut note: Option<Range<usize>> = None;
+    let is_blank = |r: &Range<usize>| s[r.clone()].trim().is_empty();
 
-    // Whether noise was set aside since the last kept paragraph (a page break).
-    let mut broke_page = false;
-    for block in blocks {
-        // A page number alone in its block.
-        if block.len() == 1 && is_page_number(&s[block[0].clone()]) {
-            out.set_aside.push(SetAside {
-                kind: SetAsideKind::PageNumber,
-                span: trimmed(s, &block[0]),
-            });
-            broke_page = true;
-            continue;
+    let flush = |cur: &mut Para, out: &mut Paragraphs| {
+        if !cur.is_empty() {
+            out.paras.push(std::mem::take(cur));
         }
-        // A footnote region: starts like a note, reads like a citation. It runs until a
-        // line that starts with a space and a lowercase letter (the next page's text).
-        let mut body_from = 0;
-        if footnote_start(&s[block[0].clone()]) {
-            let mut end = block.len();
-            for (i, r) in block.iter().enumerate().skip(1) {
-                let l = &s[r.clone()];
-                if l.starts_with(char::is_whitespace)
-                    && l.trim_start()
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase)
-                {
-                    end = i;
-                    break;
-                }
-            }
-            let region = block[0].start..block[end - 1].end;
-            if has_citation_signal(&s[region.clone()]) {
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let r = lines[i].clone();
+        let line = &s[r.clone()];
+        if is_blank(&r) {
+            if let Some(n) = note.take() {
                 out.set_aside.push(SetAside {
                     kind: SetAsideKind::FootnoteBlock,
-                    span: region,
+                    span: n,
                 });
-                broke_page = true;
-                body_from = end;
             }
-        }
-        let body = &block[body_from..];
-        if body.is_empty() {
+            flush(&mut cur, &mut out);
+            i += 1;
             continue;
         }
-        let para: Para = body
-            .iter()
-            .map(|r| vec![Piece::Orig(trimmed(s, r))])
-            .collect();
-        // Text that goes on after a page break mid-sentence joins its paragraph.
-        let starts_lower = s[body[0].clone()]
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase);
-        if broke_page && starts_lower {
-            if let Some(prev) = out.paras.last_mut() {
-                let ends_open = prev
-                    .last()
-                    .and_then(|l| l.last())
-                    .map(|p| match p {
-                        Piece::Orig(r) => {
-                            !s[r.clone()].trim_end().ends_with(['.', '!', '?', ':', '»'])
-                        }
-                        Piece::Synth(..) => false,
-                    })
-                    .unwrap_or(false);
-                if ends_open {
-                    prev.extend(para);
-                    broke_page = false;
-                    continue;
+        if let Some(n) = note.as_mut() {
+            if !line.starts_with(char::is_whitespace) {
+                n.end = r.end;
+                i += 1;
+                continue;
+            }
+            out.set_aside.push(SetAside {
+                kind: SetAsideKind::FootnoteBlock,
+                span: n.clone(),
+            });
+            note = None;
+        }
+        // A page number alone between blank lines.
+        let alone = (i == 0 || is_blank(&lines[i - 1])) && lines.get(i + 1).is_none_or(is_blank);
+        if alone && is_page_number(line) {
+            flush(&mut cur, &mut out);
+            out.set_aside.push(SetAside {
+                kind: SetAsideKind::PageNumber,
+                span: trimmed(s, &r),
+            });
+            broke = true;
+            i += 1;
+            continue;
+        }
+        // The note's first lines (until the page's prose resumes) must cite.
+        let lookahead = |n: usize| {
+            let mut text = String::new();
+            let mut j = i;
+            while j < lines.len() && j < i + n && !is_blank(&lines[j]) {
+                if j > i && s[lines[j].clone()].starts_with(char::is_whitespace) {
+                    break;
                 }
+                text.push_str(&s[lines[j].clone()]);
+                text.push(' ');
+                j += 1;
+            }
+            text
+        };
+        let block_start = i == 0 || is_blank(&lines[i - 1]);
+        let starts_note = is_url_line(line)
+            || (footnote_start(line) && has_citation_signal(&lookahead(5)))
+            // The tail of a note carried over from the previous page.
+            || (block_start && !line.starts_with(char::is_whitespace) && has_strong_citation_signal(&lookahead(3)));
+        if starts_note {
+            flush(&mut cur, &mut out);
+            note = Some(r);
+            broke = true;
+            i += 1;
+            continue;
+        }
+        // Prose. After a page break, text that goes on mid-sentence rejoins its paragraph.
+        if cur.is_empty() && broke && line.trim_start().starts_with(char::is_lowercase) {
+            let ends_open = out
+                .paras
+                .last()
+                .and_then(|p| p.last())
+                .and_then(|l| l.last())
+                .is_some_and(|p| match p {
+                    Piece::Orig(r) => !s[r.clone()].trim_end().ends_with(['.', '!', '?', ':', '»']),
+                    Piece::Synth(..) => false,
+                });
+            if ends_open {
+                cur = out.paras.pop().unwrap_or_default();
             }
         }
-        broke_page = false;
-        out.paras.push(para);
+        broke = false;
+        cur.push(vec![Piece::Orig(trimmed(s, &r))]);
+        i += 1;
     }
+    if let Some(n) = note.take() {
+        out.set_aside.push(SetAside {
+            kind: SetAsideKind::FootnoteBlock,
+            span: n,
+        });
+    }
+    flush(&mut cur, &mut out);
     out
 }
 
@@ -679,6 +732,23 @@ mod tests {
     }
 
     #[test]
+    fn note_carried_over_from_previous_page_and_url_tails_are_set_aside() {
+        let orig = "Le port a traité 40 000 conteneurs.\n\n\
+                    sur le commerce [Ressource électronique]. - 2022. - URL : https://example.org/a-\n\
+                    commerce-exterieur-2022-123456/\n\
+                    7 Bilan annuel [Ressource électronique]. - 2023. - URL :\n\
+                    https://example.org/bilan-2023/\n \
+                    La même année, 12 navires ont été construits.\n";
+        let c = clean(orig);
+        assert_eq!(
+            c.text,
+            "Le port a traité 40 000 conteneurs.\n\nLa même année, 12 navires ont été construits."
+        );
+        assert!(!c.text.contains("123456"));
+        assert_maps_back(orig, &c);
+    }
+
+    #[test]
     fn numbered_paragraph_without_citation_is_prose() {
         let orig = "Intro.\n\n5 nouvelles entreprises ont été créées en 2023.\n";
         let c = clean(orig);
@@ -699,5 +769,57 @@ mod tests {
         let at = c.text.find("1.2").unwrap();
         assert_eq!(&orig[c.to_original(at..at + 3)], "1.2");
         assert_maps_back(orig, &c);
+    }
+}
+
+#[cfg(test)]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text built from pieces that stress the cleaner: line breaks, hyphens, digits glued
+    /// to words and quotes, URLs, page numbers, note-like lines, accents, Markdown marks.
+    fn messy_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("le chiffre d'affaires ".to_owned()),
+            Just("exporta-\ntions ".to_owned()),
+            Just("annoncés\"2 . ".to_owned()),
+            Just("\n\n12\n\n".to_owned()),
+            Just(
+                "\n3 Rapport [Ressource électronique]. - URL :\nhttps://x.org/a-b-c/\n".to_owned()
+            ),
+            Just(" 301,9 millions ".to_owned()),
+            Just("**gras** `code` <!-- c --> ".to_owned()),
+            Just("\r\n".to_owned()),
+            Just("« élevé » ".to_owned()),
+            "[a-zé0-9 ,.\"\n-]{0,12}",
+            "\\PC{0,6}",
+        ];
+        proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn cleaned_offsets_map_into_the_original(text in messy_text(), md in any::<bool>()) {
+            let format = if md { Format::Markdown } else { Format::Text };
+            let c = CleanText::new(&text, format);
+            for (i, ch) in c.text.char_indices() {
+                let o = c.offset_to_original(i);
+                prop_assert!(o <= text.len());
+                prop_assert!(text.is_char_boundary(o));
+                if ch != ' ' && ch != '\n' {
+                    // A verbatim character maps to itself.
+                    prop_assert_eq!(text[o..].chars().next(), Some(ch), "clean offset {}", i);
+                }
+            }
+            for p in &c.paragraphs {
+                let span = c.to_original(p.clone());
+                prop_assert!(span.start <= span.end && span.end <= text.len());
+                prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
+            for s in &c.set_aside {
+                prop_assert!(s.span.end <= text.len());
+            }
+        }
     }
 }

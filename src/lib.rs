@@ -18,6 +18,8 @@ pub mod lexicon;
 pub mod quantity;
 pub mod report;
 pub mod source;
+#[doc(hidden)]
+pub mod synth;
 
 use claim::Claim;
 use document::Document;
@@ -38,10 +40,16 @@ pub fn analyse(doc_index: usize, doc: &Document, lex: &Lexicon) -> Analysis {
 }
 
 /// Lint documents together (facts may be compared across files): all findings, sorted.
+///
+/// Documents are analysed in parallel (rayon); claims keep document order, so output is
+/// deterministic whatever the number of threads.
 pub fn lint(docs: &[Document], lex: &Lexicon, config: &config::Config) -> Vec<finding::Finding> {
-    let mut claims = Vec::new();
-    for (i, doc) in docs.iter().enumerate() {
-        claims.extend(analyse(i, doc, lex).claims);
-    }
+    use rayon::prelude::*;
+    let per_doc: Vec<Vec<Claim>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(i, doc)| analyse(i, doc, lex).claims)
+        .collect();
+    let claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
     checks::check(docs, &claims, config)
 }

@@ -181,9 +181,15 @@ fn load(input: &InputArgs) -> (Vec<numlint::document::Document>, bool) {
         InputFormat::Text => Format::Text,
         InputFormat::Markdown => Format::Markdown,
     });
-    let mut docs = Vec::new();
-    for i in &inputs {
-        match source::read(i, input.lang, format) {
+    // Read and clean in parallel; keep the order of the inputs.
+    use rayon::prelude::*;
+    let read: Vec<_> = inputs
+        .par_iter()
+        .map(|i| source::read(i, input.lang, format))
+        .collect();
+    let mut docs = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
             Ok(d) => docs.push(d),
             Err(e) => {
                 failed = true;
