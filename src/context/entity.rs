@@ -28,9 +28,16 @@ fn partner_before_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:\b(?:avec|vers|with|to|into|towards|à\s+destination\s+de|à\s+destination\s+du|en\s+provenance\s+de|en\s+provenance\s+du|imports\s+from|purchases\s+from)|\bentre\s+(?:le\s+|la\s+|l['’]\s*)?[\p{Lu}][\p{L}-]*\s+et|\bbetween\s+(?:the\s+)?[\p{Lu}][\p{L}-]*\s+and)\s+(?:(?:le|la|les|l['’]|the|des|du|d['’])\s*)?(?:(?:partie|side|pays|country)\s+)?$",
+            r"(?i)(?:\b(?:avec|vers|with|to|into|towards|à\s+destination\s+de|à\s+destination\s+du|en\s+provenance\s+de|en\s+provenance\s+du|imports\s+from|purchases\s+from)|\bentre\s+(?:le\s+|la\s+|l['’]\s*)?[\p{Lu}][\p{L}-]*\s+et|\bbetween\s+(?:the\s+)?[\p{Lu}][\p{L}-]*\s+and|\b(?:fourni\w*|livr\w+|export\w+|vend\w*|ventes?)\b[^.;:]{0,50}?\s+(?:à|au|aux))\s+(?:(?:le|la|les|l['’]|the|des|du|d['’])\s*)?(?:(?:partie|side|pays|country)\s+)?$",
         )
         .expect("valid partner regex")
+    })
+}
+
+fn coordination_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^\s+(?:et|and)\s+(?:(?:le|la|l['’]|the)\s*)?$").expect("valid regex")
     })
 }
 
@@ -219,7 +226,20 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
         let Some(i) = chosen else { continue };
         let e = &lex.entities[i];
         let start = floor_boundary(text, r.start.saturating_sub(80));
-        let partner = partner_before_re().is_match(&text[start..r.start]);
+        let mut partner = partner_before_re().is_match(&text[start..r.start]);
+        // "le Belarus et la Chine": the second country of a pair is the partner.
+        if let Some(prev) = out.last() {
+            if !prev.partner
+                && prev.specificity == 1
+                && prev.range.end <= r.start
+                && prev.id != e.id
+            {
+                let between = &text[prev.range.end..r.start];
+                if coordination_re().is_match(between) {
+                    partner = true;
+                }
+            }
+        }
         out.push(EntityMention {
             range: r.clone(),
             id: e.id.clone(),

@@ -186,7 +186,11 @@ impl ContextLexicon {
             validate_code(&m.code, origin)?;
             validate_terms(&m.fr, origin, &m.code)?;
             validate_terms(&m.en, origin, &m.code)?;
-            if let Some(old) = self.metrics.iter_mut().find(|o| o.code == m.code) {
+            if let Some(old) = self
+                .metrics
+                .iter_mut()
+                .find(|o| o.code == m.code && o.fallback == m.fallback)
+            {
                 old.fr.extend(m.fr);
                 old.en.extend(m.en);
                 old.units.extend(m.units);

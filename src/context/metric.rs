@@ -56,16 +56,47 @@ fn distance(q: &Quantity, m: &MetricMention) -> usize {
 
 /// The metric of a figure, from the metric mentions of its sentence (sorted).
 pub fn metric_of(
+    text: &str,
     q: &Quantity,
     sentence_metrics: &[MetricMention],
     seg: &Segments,
     lex: &ContextLexicon,
 ) -> Option<(usize, MetricSource)> {
-    if matches!(q.kind, Kind::Count | Kind::Amount | Kind::Number) {
-        if let Some(m) = q.unit.as_deref().and_then(|u| lex.metric_of_unit(u)) {
+    let unit_metric = q.unit.as_deref().and_then(|u| lex.metric_of_unit(u));
+    // A count of jobs or companies is that, whatever the words around it.
+    if let Some(m) = unit_metric.filter(|&m| !lex.metrics[m].fallback) {
+        if matches!(q.kind, Kind::Count | Kind::Amount | Kind::Number) {
             return Some((m, MetricSource::Unit));
         }
     }
+    // Terms inside the figure are its unit ("218 000 mètres cubes"), and a term right after
+    // another one and "de"/"of" is its complement: "les exportations des entreprises".
+    let heads: Vec<MetricMention> = sentence_metrics
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !(m.start >= q.clean.start && m.end <= q.clean.end))
+        .filter(|(i, m)| {
+            *i == 0 || {
+                let prev = &sentence_metrics[*i - 1];
+                let between = text.get(prev.end..m.start).unwrap_or("").trim();
+                !(prev.end <= m.start
+                    && matches!(
+                        between,
+                        "de" | "des"
+                            | "du"
+                            | "d'"
+                            | "d’"
+                            | "de la"
+                            | "de l'"
+                            | "de l’"
+                            | "of"
+                            | "of the"
+                    ))
+            }
+        })
+        .map(|(_, m)| *m)
+        .collect();
+    let sentence_metrics = &heads[..];
     let same_clause = |m: &MetricMention| {
         let (a, b) = if m.end <= q.clean.start {
             (m.end, q.clean.start)
@@ -88,5 +119,7 @@ pub fn metric_of(
     if let Some(m) = best(&|m| !m.fallback && m.end <= q.clean.start) {
         return Some((m, MetricSource::Sentence));
     }
-    best(&|m| m.fallback && same_clause(m)).map(|m| (m, MetricSource::Fallback))
+    best(&|m| m.fallback && same_clause(m))
+        .map(|m| (m, MetricSource::Fallback))
+        .or(unit_metric.map(|m| (m, MetricSource::Fallback)))
 }

@@ -190,7 +190,7 @@ pub fn attach(
         let prange = within(&ctx.periods, |p| p.range.start, &sentence);
 
         // Metric, with "(croissance de 3,3 %)" taking the metric of the figure before it.
-        let mut metric = metric::metric_of(q, metrics, &ctx.seg, lex);
+        let mut metric = metric::metric_of(text, q, metrics, &ctx.seg, lex);
         let paren = ctx.seg.paren_of(q.clean.start);
         if let Some(p) = &paren {
             let own = metric.is_some_and(|(_, src)| {
@@ -258,6 +258,11 @@ pub fn attach(
             paragraph,
         );
         let base_period = base_of(q, &ctx, prange, period, &sentence);
+        // "d'au moins 120 % par rapport à 2022" with no period of its own: the year after.
+        let (period, period_conf) = match base_period {
+            Some(b) if period_conf < 0.8 && is_calendar_year(&b) => (Some(shift_year(b, 1)), 0.8),
+            _ => (period, period_conf),
+        };
 
         let confidence = metric_conf * subject_conf * period_conf;
         claims.push(Claim {
@@ -384,11 +389,15 @@ fn period_of(
         Some(_) => 0.85,
         None => 1.0,
     };
+    let bound_to_previous = |i: usize| {
+        prev_claim_end.is_some_and(|e| e <= ctx.periods[i].range.start && bound_after(i, e))
+    };
     // The nearest period before the figure that is not bound to an earlier figure.
-    if let Some(&i) = candidates.iter().rev().find(|&&i| {
-        ctx.periods[i].range.end <= q.clean.start
-            && !prev_claim_end.is_some_and(|e| e <= ctx.periods[i].range.start && bound_after(i, e))
-    }) {
+    if let Some(&i) = candidates
+        .iter()
+        .rev()
+        .find(|&&i| ctx.periods[i].range.end <= q.clean.start && !bound_to_previous(i))
+    {
         let clause = !ctx
             .seg
             .break_between(ctx.periods[i].range.end, q.clean.start);
@@ -401,6 +410,14 @@ fn period_of(
         .find(|&&i| ctx.periods[i].range.start >= q.clean.end)
     {
         return (ctx.periods[i].period, 0.85 * relative_conf(i));
+    }
+    // The period of the figure before, when it is the only one of the sentence.
+    if let Some(&i) = candidates
+        .iter()
+        .rev()
+        .find(|&&i| ctx.periods[i].range.end <= q.clean.start)
+    {
+        return (ctx.periods[i].period, 0.8 * relative_conf(i));
     }
     match &carry.period {
         Some((p, para)) if *para == paragraph => (Some(*p), 0.75),
@@ -428,6 +445,10 @@ fn base_of(
         }
         _ => m.period,
     }
+}
+
+fn is_calendar_year(p: &Period) -> bool {
+    !p.instant && p.from.year == p.to.year && p.from.month == 1 && p.to.month == 12
 }
 
 fn shift_year(p: Period, by: i32) -> Period {

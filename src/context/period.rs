@@ -162,7 +162,8 @@ fn readers() -> &'static [(Regex, Reader)] {
         let yr = |n: &str| format!(r"(?P<{n}>(?:19|20)\d\d)\b");
         let ord = r"premier|1er|second|deuxième|2e|2ème|troisième|3e|3ème|quatrième|4e|4ème|first|1st|2nd|third|3rd|fourth|4th";
         let cnt = r"\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|one|two|three|four|five|seven|eight|nine|ten|eleven";
-        let of = r"(?:\s+(?:de\s+l'année|de\s+l’année|de|d'|of|of\s+the\s+year))?\s+";
+        // "de 2023", "of 2023", and the translator's clarification "de cette année [2023]".
+        let of = r"(?:\s+(?:de\s+l'année|de\s+l’année|de|d'|of|of\s+the\s+year)|\s+(?:de\s+cette\s+année|of\s+this\s+year)\s*[\[(])?\s*";
         let mk = |s: String| Regex::new(&format!("(?i){s}")).expect("valid period regex");
         let v: Vec<(Regex, Reader)> = vec![
             // janvier-août 2023, from January to August 2023, de janvier à août 2023
@@ -313,6 +314,13 @@ fn relative_re() -> &'static Regex {
     })
 }
 
+fn bracket_year_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^\s*[\[(]\s*(?P<y>(?:19|20)\d\d)\s*[\])]").expect("valid bracket regex")
+    })
+}
+
 /// All period phrases of a text, sorted, relative ones resolved.
 pub fn scan(text: &str) -> Vec<PeriodMention> {
     let mut found: Vec<PeriodMention> = Vec::new();
@@ -349,7 +357,17 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
         }
     }
     for c in relative_re().captures_iter(text) {
-        let r = c.get(0).expect("match").range();
+        let mut r = c.get(0).expect("match").range();
+        // "l'année dernière [2022]": the bracket says which year; it is one mention.
+        let clarified = bracket_year_re().captures(&text[r.end..]).and_then(|b| {
+            let y: i32 = b["y"].parse().ok()?;
+            let end = r.end + b.get(0).expect("match").end();
+            Some((y, end))
+        });
+        if let Some((_, end)) = clarified {
+            found.retain(|f| !(f.range.start >= r.end && f.range.end <= end));
+            r.end = end;
+        }
         if found
             .iter()
             .any(|f| f.range.start < r.end && r.start < f.range.end)
@@ -367,7 +385,7 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
         };
         found.push(PeriodMention {
             range: r,
-            period: None,
+            period: clarified.map(|(y, _)| Period::year(y)),
             relative: Some(rel),
         });
     }
@@ -381,6 +399,7 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
                     .period
                     .map(|p| if p.instant { p.from.year } else { p.to.year })
             }
+            Some(_) if f.period.is_some() => {}
             Some(rel) => {
                 f.period = anchor.map(|y| match rel {
                     Relative::PreviousYear | Relative::YearBefore => Period::year(y - 1),
@@ -452,6 +471,10 @@ mod tests {
             ["2024-01-01", "2023", "2024"]
         );
         assert_eq!(periods("Last year it grew."), ["?"]);
+        assert_eq!(
+            periods("En 2024 ; l'année dernière [2022] ; au cours des 10 premiers mois de cette année [2023]"),
+            ["2024", "2022", "2023-01..2023-10"]
+        );
     }
 
     #[test]
