@@ -364,7 +364,7 @@ impl ContextLexicon {
             let before_ok = text[..s]
                 .chars()
                 .next_back()
-                .map_or(true, |ch| !ch.is_alphanumeric());
+                .is_none_or(|ch| !ch.is_alphanumeric());
             let after_word = text[e..]
                 .chars()
                 .next()

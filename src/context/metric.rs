@@ -80,6 +80,7 @@ pub fn metric_of(
                 let prev = &sentence_metrics[*i - 1];
                 let between = text.get(prev.end..m.start).unwrap_or("").trim();
                 !(prev.end <= m.start
+                    && !prev.fallback
                     && matches!(
                         between,
                         "de" | "des"

@@ -96,6 +96,10 @@ impl DocContext {
                 if p.relative == Some(Relative::YearBefore) {
                     return true;
                 }
+                let from = entity::floor_boundary(text, p.range.start.saturating_sub(40));
+                if comparative_re().is_match(&text[from..p.range.start]) {
+                    return true;
+                }
                 let i = cues.partition_point(|c| c.end <= p.range.start);
                 i > 0 && {
                     let c = &cues[i - 1];
@@ -119,6 +123,28 @@ impl DocContext {
     }
 }
 
+/// "7 % de plus qu'en 2022", "1,2 fois plus qu'en 2022", "10 % more than in 2021".
+fn comparative_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:plus|moins|more|less|higher|lower|fewer)\s+(?:qu['’]\s*(?:en|au|à|a)|que\s+(?:en|au|à|l['’]année)|than(?:\s+in)?)\s*$",
+        )
+        .expect("valid comparative regex")
+    })
+}
+
+/// "vers ce pays", "with this country": a partner named earlier.
+fn anaphoric_partner_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:vers|avec|à\s+destination\s+de|to|with)\s+(?:ce|cet|cette|this|that)\s+(?:pays|république|country|republic)\b",
+        )
+        .expect("valid anaphora regex")
+    })
+}
+
 /// Indices of the items of a sorted list that start inside a range.
 fn within<T>(items: &[T], start: impl Fn(&T) -> usize, r: &Range<usize>) -> Range<usize> {
     let a = items.partition_point(|x| start(x) < r.start);
@@ -139,7 +165,7 @@ impl Carry {
     fn absorb(&mut self, ctx: &DocContext, s: &Range<usize>, paragraph: usize) {
         let ents = &ctx.entities[within(&ctx.entities, |e| e.range.start, s)];
         if let Some(subj) = ents.iter().find(|e| !e.partner) {
-            let changed = self.subject.as_ref().map_or(true, |(id, _)| *id != subj.id);
+            let changed = self.subject.as_ref().is_none_or(|(id, _)| *id != subj.id);
             if changed {
                 self.partner = None;
             }
@@ -239,7 +265,7 @@ pub fn attach(
 
         // Subject and partner.
         let (subject, partner, subject_conf) =
-            subject_of(q, ents, &ctx, &carry, paragraph, &sentence);
+            subject_of(text, q, ents, &ctx, &carry, paragraph, &sentence);
 
         // Period and base period.
         let next_claim_start = claim_q.get(qi + 1).map(|n| n.clean.start);
@@ -285,6 +311,7 @@ pub fn attach(
 }
 
 fn subject_of(
+    text: &str,
     q: &Quantity,
     ents: &[EntityMention],
     ctx: &DocContext,
@@ -339,6 +366,28 @@ fn subject_of(
         (None, MISSING)
     };
     let carried_subject = conf < 0.9;
+    // A carried subject that this sentence names as the partner gives way to the default.
+    let (subject, conf) = match (&subject, &partner_here) {
+        (Some(s), Some(p)) if carried_subject && s == p => match &ctx.home {
+            Some(h) if h != p => (Some(h.clone()), 0.55),
+            _ => (None, MISSING),
+        },
+        _ => (subject, conf),
+    };
+    // "vers ce pays d'Asie centrale": the country the text was speaking of.
+    let partner_here = partner_here.or_else(|| {
+        if anaphoric_partner_re().is_match(&text[sentence.clone()]) {
+            carry.partner.clone().or_else(|| {
+                carry
+                    .subject
+                    .as_ref()
+                    .map(|(id, _)| id.clone())
+                    .filter(|id| Some(id) != ctx.home.as_ref())
+            })
+        } else {
+            None
+        }
+    });
     let partner = partner_here.or_else(|| {
         // The partner of the subject carried over goes with it.
         let same_subject = carry.subject.as_ref().map(|(id, _)| id) == subject.as_ref();
@@ -380,7 +429,7 @@ fn period_of(
         .collect();
     if let Some(&i) = candidates.iter().find(|&&i| {
         bound_after(i, q.clean.end)
-            && next_claim_start.map_or(true, |n| ctx.periods[i].range.start < n)
+            && next_claim_start.is_none_or(|n| ctx.periods[i].range.start < n)
     }) {
         return (ctx.periods[i].period, 1.0);
     }
@@ -440,7 +489,7 @@ fn base_of(
     let m = &ctx.periods[i];
     match m.relative {
         // "par rapport à l'année précédente": the period before the figure's own.
-        Some(Relative::PreviousYear | Relative::YearBefore) => {
+        Some(Relative::PreviousYear | Relative::YearBefore) if !m.clarified => {
             period.map(|p| shift_year(p, -1)).or(m.period)
         }
         _ => m.period,

@@ -21,6 +21,8 @@ pub enum Relative {
     SameYear,
     /// "cette année", "this year": the year of the nearest date (weaker).
     ThisYear,
+    /// "les cinq premiers mois de l'année", "the first five months of the year".
+    FirstMonths(u8),
 }
 
 /// A period phrase found in the text.
@@ -31,6 +33,8 @@ pub struct PeriodMention {
     pub period: Option<Period>,
     /// Set for relative phrases.
     pub relative: Option<Relative>,
+    /// A relative phrase whose year the text gives in brackets ("l'année dernière [2022]").
+    pub clarified: bool,
 }
 
 const MONTHS: &[(&str, u8)] = &[
@@ -308,7 +312,7 @@ fn relative_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?P<prev>l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|last\s+year)|(?P<before>l['’]année\s+précédente|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+earlier|un\s+an\s+plus\s+tôt)|(?P<same>(?:la|cette)\s+même\s+année|the\s+same\s+year|cette\s+année-là|that\s+year)|(?P<this>cette\s+année|this\s+year|l['’]année\s+en\s+cours|the\s+current\s+year)",
+            r"(?i)\b(?P<prev>l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|last\s+year)|(?P<before>l['’]année\s+précédente|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+earlier|un\s+an\s+plus\s+tôt)|(?P<same>(?:la|cette)\s+même\s+année|the\s+same\s+year|cette\s+année-là|that\s+year)|(?P<first>(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)\s+premiers\s+mois\s+de\s+(?:l['’]année|cette\s+année)|first\s+(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:the|this)\s+year)|(?P<this>cette\s+année|this\s+year|l['’]année\s+en\s+cours|the\s+current\s+year)",
         )
         .expect("valid relative period regex")
     })
@@ -352,6 +356,7 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
                     range: r,
                     period: Some(p),
                     relative: None,
+                    clarified: false,
                 });
             }
         }
@@ -378,6 +383,11 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
             Relative::PreviousYear
         } else if c.name("before").is_some() {
             Relative::YearBefore
+        } else if c.name("first").is_some() {
+            match c.name("n").or(c.name("n2")).and_then(|n| count(n.as_str())) {
+                Some(n) if (1..=12).contains(&n) => Relative::FirstMonths(n),
+                _ => continue,
+            }
         } else if c.name("same").is_some() {
             Relative::SameYear
         } else {
@@ -387,6 +397,7 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
             range: r,
             period: clarified.map(|(y, _)| Period::year(y)),
             relative: Some(rel),
+            clarified: clarified.is_some(),
         });
     }
     found.sort_by_key(|f| f.range.start);
@@ -404,6 +415,7 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
                 f.period = anchor.map(|y| match rel {
                     Relative::PreviousYear | Relative::YearBefore => Period::year(y - 1),
                     Relative::SameYear | Relative::ThisYear => Period::year(y),
+                    Relative::FirstMonths(n) => months(y, 1, y, n),
                 });
             }
         }
@@ -474,6 +486,10 @@ mod tests {
         assert_eq!(
             periods("En 2024 ; l'année dernière [2022] ; au cours des 10 premiers mois de cette année [2023]"),
             ["2024", "2022", "2023-01..2023-10"]
+        );
+        assert_eq!(
+            periods("Début 2023, rien ; au cours des cinq premiers mois de l'année, 5."),
+            ["2023-01-01", "2023-01..2023-05"]
         );
     }
 
