@@ -28,7 +28,7 @@ fn partner_before_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:\b(?:avec|vers|with|to|into|towards|à\s+destination\s+de|à\s+destination\s+du|en\s+provenance\s+de|en\s+provenance\s+du|imports\s+from|purchases\s+from)|\bentre\s+(?:le\s+|la\s+|l['’]\s*)?[\p{Lu}][\p{L}-]*\s+et|\bbetween\s+(?:the\s+)?[\p{Lu}][\p{L}-]*\s+and|\b(?:fourni\w*|livr\w+|export\w+|vend\w*|ventes?)\b[^.;:]{0,50}?\s+(?:à|au|aux))\s+(?:(?:le|la|les|l['’]|the|des|du|d['’])\s*)?(?:(?:partie|side|pays|country)\s+)?$",
+            r"(?i)(?:\b(?:avec|vers|with|to|into|towards|à\s+destination\s+de|à\s+destination\s+du|en\s+provenance\s+de|en\s+provenance\s+du|imports\s+from|purchases\s+from)|\bentre\s+(?:le\s+|la\s+|l['’]\s*)?[\p{Lu}][\p{L}-]*\s+et|\bbetween\s+(?:the\s+)?[\p{Lu}][\p{L}-]*\s+and|\b(?:fourni\w*|livr\w+|export\w+|vend\w*|ventes?)\b[^.;:]{0,50}?\s+(?:à|au|aux)|\b(?:partenaires?|partners?|marchés?|markets?)(?:\s+(?:de|du|des|d['’]|of))?)\s+(?:(?:le|la|les|l['’]|the|des|du|d['’])\s*)?(?:(?:partie|side|pays|country)\s+)?$",
         )
         .expect("valid partner regex")
     })

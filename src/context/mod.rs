@@ -286,7 +286,7 @@ pub fn attach(
         let base_period = base_of(q, &ctx, prange, period, &sentence);
         // "d'au moins 120 % par rapport à 2022" with no period of its own: the year after.
         let (period, period_conf) = match base_period {
-            Some(b) if period_conf < 0.8 && is_calendar_year(&b) => (Some(shift_year(b, 1)), 0.8),
+            Some(b) if period_conf < 0.8 && !b.instant => (Some(shift_year(b, 1)), 0.8),
             _ => (period, period_conf),
         };
 
@@ -494,10 +494,6 @@ fn base_of(
         }
         _ => m.period,
     }
-}
-
-fn is_calendar_year(p: &Period) -> bool {
-    !p.instant && p.from.year == p.to.year && p.from.month == 1 && p.to.month == 12
 }
 
 fn shift_year(p: Period, by: i32) -> Period {

@@ -167,7 +167,7 @@ fn readers() -> &'static [(Regex, Reader)] {
         let ord = r"premier|1er|second|deuxième|2e|2ème|troisième|3e|3ème|quatrième|4e|4ème|first|1st|2nd|third|3rd|fourth|4th";
         let cnt = r"\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|one|two|three|four|five|seven|eight|nine|ten|eleven";
         // "de 2023", "of 2023", and the translator's clarification "de cette année [2023]".
-        let of = r"(?:\s+(?:de\s+l'année|de\s+l’année|de|d'|of|of\s+the\s+year)|\s+(?:de\s+cette\s+année|of\s+this\s+year)\s*[\[(])?\s*";
+        let of = r"(?:\s+(?:de\s+l'année|de\s+l’année|de|d'|of|of\s+the\s+year)|\s+(?:de\s+cette\s+année|of\s+this\s+year|de\s+l['’]année\s+(?:dernière|précédente)|of\s+last\s+year)\s*[\[(])?\s*";
         let mk = |s: String| Regex::new(&format!("(?i){s}")).expect("valid period regex");
         let v: Vec<(Regex, Reader)> = vec![
             // janvier-août 2023, from January to August 2023, de janvier à août 2023
@@ -401,19 +401,27 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
         });
     }
     found.sort_by_key(|f| f.range.start);
-    // Resolve relative phrases against the latest explicit period before them.
+    // Resolve relative phrases against the latest explicit period before them. "L'année
+    // dernière" is said from the time of writing: the latest "as of" date seen so far ("au 1er
+    // février 2024") tells it better than a year the text is recounting.
     let mut anchor: Option<i32> = None;
+    let mut latest_instant: Option<i32> = None;
     for f in &mut found {
         match f.relative {
             None => {
                 anchor = f
                     .period
-                    .map(|p| if p.instant { p.from.year } else { p.to.year })
+                    .map(|p| if p.instant { p.from.year } else { p.to.year });
+                if let Some(p) = f.period.filter(|p| p.instant) {
+                    latest_instant = latest_instant.max(Some(p.from.year));
+                }
             }
             Some(_) if f.period.is_some() => {}
             Some(rel) => {
+                let now = anchor.max(latest_instant);
                 f.period = anchor.map(|y| match rel {
-                    Relative::PreviousYear | Relative::YearBefore => Period::year(y - 1),
+                    Relative::PreviousYear => Period::year(now.unwrap_or(y) - 1),
+                    Relative::YearBefore => Period::year(y - 1),
                     Relative::SameYear | Relative::ThisYear => Period::year(y),
                     Relative::FirstMonths(n) => months(y, 1, y, n),
                 });
@@ -486,6 +494,10 @@ mod tests {
         assert_eq!(
             periods("En 2024 ; l'année dernière [2022] ; au cours des 10 premiers mois de cette année [2023]"),
             ["2024", "2022", "2023-01..2023-10"]
+        );
+        assert_eq!(
+            periods("Au 1er mars 2024 ; en 2022, rien ; l'année dernière ; janvier-septembre de l'année dernière [2022]"),
+            ["2024-03-01", "2022", "2023", "2022-01..2022-09"]
         );
         assert_eq!(
             periods("Début 2023, rien ; au cours des cinq premiers mois de l'année, 5."),
