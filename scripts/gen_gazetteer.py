@@ -92,9 +92,9 @@ CITIES = {
 
 # ISO 3166-2 regions (and provincial-level cities) that prose names with "région de", "province du" …
 REGIONS = {
-    "BY-MI": ("BLR", ["Minsk"]), "BY-BR": ("BLR", ["Brest"]), "BY-HO": ("BLR", ["Gomel", "Homiel"]),
+    "BY-MI": ("BLR", ["Minsk", "Minskshchina"]), "BY-BR": ("BLR", ["Brest", "Brestchina"]), "BY-HO": ("BLR", ["Gomel", "Homiel"]),
     "BY-HR": ("BLR", ["Grodno", "Hrodna"]), "BY-MA": ("BLR", ["Mogilev", "Moguilev", "Mahilioŭ"]),
-    "BY-VI": ("BLR", ["Vitebsk", "Viciebsk"]),
+    "BY-VI": ("BLR", ["Vitebsk", "Viciebsk", "Vitebshchyna"]),
     "UZ-TO": ("UZB", ["Tachkent", "Tashkent"]), "UZ-SA": ("UZB", ["Samarcande", "Samarkand"]),
     "UZ-AN": ("UZB", ["Andijan", "Andijon"]), "UZ-FA": ("UZB", ["Ferghana", "Fergana", "Farg'ona"]),
     "UZ-NG": ("UZB", ["Namangan"]), "UZ-SU": ("UZB", ["Surkhandarya", "Sourkhan-Daria"]),

@@ -24,14 +24,72 @@ pub struct EntityMention {
     pub country: Option<String>,
 }
 
-fn partner_before_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?i)(?:\b(?:avec|vers|with|to|into|towards|à\s+destination\s+de|à\s+destination\s+du|en\s+provenance\s+de|en\s+provenance\s+du|imports\s+from|purchases\s+from)|\bentre\s+(?:le\s+|la\s+|l['’]\s*)?[\p{Lu}][\p{L}-]*\s+et|\bbetween\s+(?:the\s+)?[\p{Lu}][\p{L}-]*\s+and|\b(?:fourni\w*|livr\w+|export\w+|vend\w*|ventes?)\b[^.;:]{0,50}?\s+(?:à|au|aux)|\b(?:partenaires?|partners?|marchés?|markets?)(?:\s+(?:de|du|des|d['’]|of))?)\s+(?:(?:le|la|les|l['’]|the|des|du|d['’])\s*)?(?:(?:partie|side|pays|country)\s+)?$",
-        )
-        .expect("valid partner regex")
-    })
+/// Whether the words just before an entity make it the partner of a relation: "avec la",
+/// "vers l'", "à destination de", "en provenance du", "imports from", "exports to",
+/// "entre le Bélarus et l'", "livraisons de bois à l'", "partenaires", "marché".
+/// Read word by word from the end: a regex anchored at the end would try every start.
+fn partner_cue(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The text right before the name: no clause punctuation may sit between.
+    let strip = |words: &mut Vec<&str>, set: &[&str]| {
+        if words.last().is_some_and(|w| set.contains(w)) {
+            words.pop();
+            true
+        } else {
+            false
+        }
+    };
+    strip(
+        &mut words,
+        &["le", "la", "les", "l", "the", "des", "du", "d"],
+    );
+    strip(&mut words, &["partie", "side", "pays", "country"]);
+    strip(&mut words, &["le", "la", "les", "l", "the"]);
+    let n = words.len();
+    let w = |i: usize| -> &str {
+        if i < n {
+            words[n - 1 - i]
+        } else {
+            ""
+        }
+    };
+    match w(0) {
+        "avec" | "vers" | "with" | "to" | "into" | "towards" => return true,
+        "provenance" if w(1) == "en" => return true,
+        "destination" if w(1) == "à" => return true,
+        "de" | "du" if matches!((w(1), w(2)), ("destination", "à") | ("provenance", "en")) => {
+            return true
+        }
+        "from" if matches!(w(1), "imports" | "purchases" | "imported") => return true,
+        "partenaire" | "partenaires" | "partner" | "partners" | "marché" | "marchés" | "market"
+        | "markets" => return true,
+        "de" | "du" | "des" | "of"
+            if matches!(w(1), "partenaires" | "marché" | "marchés" | "market") =>
+        {
+            return true
+        }
+        "et" | "and" => {
+            // "entre (le|la|l') X et", "between (the) X and"
+            return (1..=3).any(|i| matches!(w(i), "entre" | "between"));
+        }
+        "à" | "au" | "aux" => {
+            let clause: Vec<&str> = words[n.saturating_sub(10)..n - 1].to_vec();
+            return clause.iter().any(|t| {
+                t.starts_with("fourni")
+                    || t.starts_with("livr")
+                    || t.starts_with("export")
+                    || t.starts_with("vend")
+                    || *t == "ventes"
+                    || *t == "vente"
+            });
+        }
+        _ => {}
+    }
+    false
 }
 
 fn coordination_re() -> &'static Regex {
@@ -45,7 +103,7 @@ fn region_before_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:région|region|oblast|province|voblast)\s+(?:de\s+|du\s+|d['’]\s*|of\s+)?$",
+            r"(?i)(?-u:\b)(?:région|region|oblast|province|voblast)\s+(?:de\s+|du\s+|d['’]\s*|of\s+)?$",
         )
         .expect("valid region regex")
     })
@@ -54,7 +112,7 @@ fn region_before_re() -> &'static Regex {
 fn region_after_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^\s+(?:region|oblast|province)\b").expect("valid region regex")
+        Regex::new(r"(?i)^\s+(?:region|oblast|province)(?-u:\b)").expect("valid region regex")
     })
 }
 
@@ -112,6 +170,15 @@ pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
     i.min(text.len())
 }
 
+/// At most `len` bytes of text from `at` (anchored regexes then never scan the whole rest).
+pub(crate) fn ahead(text: &str, at: usize, len: usize) -> &str {
+    let mut end = (at + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[at..end]
+}
+
 /// All entity mentions of a text, from the lexicon hits, sorted by position.
 pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMention> {
     let mut out: Vec<EntityMention> = Vec::new();
@@ -142,7 +209,7 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
             _ => None,
         });
         if let Some(z) = zone_before {
-            if let Some(c) = zone_name_after_re().captures(&text[r.end..]) {
+            if let Some(c) = zone_name_after_re().captures(ahead(text, r.end, 80)) {
                 let name = c.name("name").expect("group");
                 let first = name.as_str().split_whitespace().next().unwrap_or("");
                 if !NOT_NAMES.contains(&first) {
@@ -215,8 +282,8 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
             }
         }
         let before = &text[floor_boundary(text, r.start.saturating_sub(40))..r.start];
-        let region_cue =
-            region_before_re().is_match(before) || region_after_re().is_match(&text[r.end..]);
+        let region_cue = region_before_re().is_match(before)
+            || region_after_re().is_match(ahead(text, r.end, 24));
         let chosen = match (country_meaning, region_meaning) {
             (_, Some(reg)) if region_cue => Some(reg),
             (Some(c), _) => Some(c),
@@ -226,7 +293,10 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
         let Some(i) = chosen else { continue };
         let e = &lex.entities[i];
         let start = floor_boundary(text, r.start.saturating_sub(80));
-        let mut partner = partner_before_re().is_match(&text[start..r.start]);
+        let window = &text[start..r.start];
+        // Clause punctuation cuts the window: "à" cannot reach back over a comma.
+        let window = &window[window.rfind([',', ';', '.', ':']).map_or(0, |i| i + 1)..];
+        let mut partner = partner_cue(window);
         // "le Belarus et la Chine": the second country of a pair is the partner.
         if let Some(prev) = out.last() {
             if !prev.partner

@@ -128,7 +128,7 @@ fn comparative_re() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)\b(?:plus|moins|more|less|higher|lower|fewer)\s+(?:qu['’]\s*(?:en|au|à|a)|que\s+(?:en|au|à|l['’]année)|than(?:\s+in)?)\s*$",
+            r"(?i)(?-u:\b)(?:plus|moins|more|less|higher|lower|fewer)\s+(?:qu['’]\s*(?:en|au|à|a)|que\s+(?:en|au|à|l['’]année)|than(?:\s+in)?)\s*$",
         )
         .expect("valid comparative regex")
     })
@@ -139,7 +139,7 @@ fn anaphoric_partner_re() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)\b(?:vers|avec|à\s+destination\s+de|to|with)\s+(?:ce|cet|cette|this|that)\s+(?:pays|république|country|republic)\b",
+            r"(?i)(?-u:\b)(?:vers|avec|à\s+destination\s+de|to|with)\s+(?:ce|cet|cette|this|that)\s+(?:pays|république|country|republic)(?-u:\b)",
         )
         .expect("valid anaphora regex")
     })
@@ -483,9 +483,14 @@ fn base_of(
     sentence: &Range<usize>,
 ) -> Option<Period> {
     let _ = sentence;
-    let i = prange
-        .filter(|&i| ctx.base[i])
-        .find(|&i| ctx.periods[i].range.start >= q.clean.end)?;
+    // The base after the figure ("a augmenté de 7 % par rapport à 2020"), else the one
+    // before it ("par rapport à 2022, les livraisons ont atteint …").
+    let bases: Vec<usize> = prange.filter(|&i| ctx.base[i]).collect();
+    let i = bases
+        .iter()
+        .copied()
+        .find(|&i| ctx.periods[i].range.start >= q.clean.end)
+        .or_else(|| bases.last().copied())?;
     let m = &ctx.periods[i];
     match m.relative {
         // "par rapport à l'année précédente": the period before the figure's own.

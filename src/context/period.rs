@@ -163,7 +163,7 @@ fn readers() -> &'static [(Regex, Reader)] {
     static R: OnceLock<Vec<(Regex, Reader)>> = OnceLock::new();
     R.get_or_init(|| {
         let m = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
-        let yr = |n: &str| format!(r"(?P<{n}>(?:19|20)\d\d)\b");
+        let yr = |n: &str| format!(r"(?P<{n}>(?:19|20)\d\d)(?-u:\b)");
         let ord = r"premier|1er|second|deuxième|2e|2ème|troisième|3e|3ème|quatrième|4e|4ème|first|1st|2nd|third|3rd|fourth|4th";
         let cnt = r"\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|one|two|three|four|five|seven|eight|nine|ten|eleven";
         // "de 2023", "of 2023", and the translator's clarification "de cette année [2023]".
@@ -173,7 +173,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             // janvier-août 2023, from January to August 2023, de janvier à août 2023
             (
                 mk(format!(
-                    r"\b(?P<m1>{m})\s*(?:-|–|à|au|to|through|until|and|et)\s*(?P<m2>{m}){of}{}",
+                    r"(?-u:\b)(?P<m1>{m})\s*(?:-|–|à|au|to|through|until|and|et)\s*(?P<m2>{m}){of}{}",
                     yr("y")
                 )),
                 |c| {
@@ -184,7 +184,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             // 1er janvier 2024, 15 mars 2023
             (
                 mk(format!(
-                    r"\b(?P<d>1er|\d{{1,2}})\s+(?P<m>{m})\s+{}",
+                    r"(?-u:\b)(?P<d>1er|\d{{1,2}})\s+(?P<m>{m})\s+{}",
                     yr("y")
                 )),
                 |c| {
@@ -194,7 +194,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             ),
             // January 1, 2024
             (
-                mk(format!(r"\b(?P<m>{m})\s+(?P<d>\d{{1,2}}),?\s+{}", yr("y"))),
+                mk(format!(r"(?-u:\b)(?P<m>{m})\s+(?P<d>\d{{1,2}}),?\s+{}", yr("y"))),
                 |c| {
                     let d: u8 = c["d"].parse().ok()?;
                     Some(instant(y(c, "y")?, month(&c["m"])?, d))
@@ -203,7 +203,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             // premier semestre 2022, first half of 2022
             (
                 mk(format!(
-                    r"\b(?P<o>{ord})\s+(?:semestre|half){of}{}",
+                    r"(?-u:\b)(?P<o>{ord})\s+(?:semestre|half){of}{}",
                     yr("y")
                 )),
                 |c| {
@@ -217,7 +217,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             ),
             // H1 2022, 2022 H2
             (
-                mk(format!(r"\bH(?P<h>[12])\s*{}", yr("y"))),
+                mk(format!(r"(?-u:\b)H(?P<h>[12])\s*{}", yr("y"))),
                 |c| {
                     let y = y(c, "y")?;
                     let h: u8 = c["h"].parse().ok()?;
@@ -227,7 +227,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             // troisième trimestre 2023, third quarter of 2023
             (
                 mk(format!(
-                    r"\b(?P<o>{ord})\s+(?:trimestre|quarter){of}{}",
+                    r"(?-u:\b)(?P<o>{ord})\s+(?:trimestre|quarter){of}{}",
                     yr("y")
                 )),
                 |c| {
@@ -238,7 +238,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             ),
             // Q3 2023, T3 2023
             (
-                mk(format!(r"\b[QT](?P<q>[1-4])\s*{}", yr("y"))),
+                mk(format!(r"(?-u:\b)[QT](?P<q>[1-4])\s*{}", yr("y"))),
                 |c| {
                     let y = y(c, "y")?;
                     let q: u8 = c["q"].parse().ok()?;
@@ -248,7 +248,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             // les 9 premiers mois de 2023, the first nine months of 2023
             (
                 mk(format!(
-                    r"\b(?:(?P<n>{cnt})\s+premiers\s+mois|first\s+(?P<n2>{cnt})\s+months){of}{}",
+                    r"(?-u:\b)(?:(?P<n>{cnt})\s+premiers\s+mois|first\s+(?P<n2>{cnt})\s+months){of}{}",
                     yr("y")
                 )),
                 |c| {
@@ -260,7 +260,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             // trois premiers trimestres de 2023, first three quarters of 2023
             (
                 mk(format!(
-                    r"\b(?:(?P<n>{cnt})\s+premiers\s+trimestres|first\s+(?P<n2>{cnt})\s+quarters){of}{}",
+                    r"(?-u:\b)(?:(?P<n>{cnt})\s+premiers\s+trimestres|first\s+(?P<n2>{cnt})\s+quarters){of}{}",
                     yr("y")
                 )),
                 |c| {
@@ -272,7 +272,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             // début 2023, early 2023: the start of the year, an instant
             (
                 mk(format!(
-                    r"\b(?:au\s+début\s+de\s+(?:l'année\s+)?|début\s+|early\s+|at\s+the\s+beginning\s+of\s+|beginning\s+of\s+){}",
+                    r"(?-u:\b)(?:au\s+début\s+de\s+(?:l'année\s+)?|début\s+|early\s+|at\s+the\s+beginning\s+of\s+|beginning\s+of\s+){}",
                     yr("y")
                 )),
                 |c| Some(instant(y(c, "y")?, 1, 1)),
@@ -280,7 +280,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             // mi-décembre 2023, fin mars 2023, mars 2023, March 2023
             (
                 mk(format!(
-                    r"\b(?:mi-|début\s+|fin\s+|mid-|early\s+|late\s+)?(?P<m>{m})(?:\s+de\s+l'année)?\s+{}",
+                    r"(?-u:\b)(?:mi-|début\s+|fin\s+|mid-|early\s+|late\s+)?(?P<m>{m})(?:\s+de\s+l'année)?\s+{}",
                     yr("y")
                 )),
                 |c| {
@@ -292,7 +292,7 @@ fn readers() -> &'static [(Regex, Reader)] {
             // 2019-2021, de 2018 à 2022, between 2018 and 2022
             (
                 mk(format!(
-                    r"\b(?:(?:de|entre|from|between)\s+)?{}\s*(?:-|–|/|à|et|to|and)\s*{}",
+                    r"(?-u:\b)(?:(?:de|entre|from|between)\s+)?{}\s*(?:-|–|/|à|et|to|and)\s*{}",
                     yr("a"),
                     yr("b")
                 )),
@@ -302,7 +302,7 @@ fn readers() -> &'static [(Regex, Reader)] {
                 },
             ),
             // a bare year (fin 2022 is the year 2022: flows are reported "at the end of" it)
-            (mk(format!(r"\b{}", yr("y"))), |c| Some(Period::year(y(c, "y")?))),
+            (mk(format!(r"(?-u:\b){}", yr("y"))), |c| Some(Period::year(y(c, "y")?))),
         ];
         v
     })
@@ -312,7 +312,7 @@ fn relative_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?P<prev>l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|last\s+year)|(?P<before>l['’]année\s+précédente|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+earlier|un\s+an\s+plus\s+tôt)|(?P<same>(?:la|cette)\s+même\s+année|the\s+same\s+year|cette\s+année-là|that\s+year)|(?P<first>(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)\s+premiers\s+mois\s+de\s+(?:l['’]année|cette\s+année)|first\s+(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:the|this)\s+year)|(?P<this>cette\s+année|this\s+year|l['’]année\s+en\s+cours|the\s+current\s+year)",
+            r"(?i)(?-u:\b)(?P<prev>l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|last\s+year)|(?P<before>l['’]année\s+précédente|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+earlier|un\s+an\s+plus\s+tôt)|(?P<same>(?:la|cette)\s+même\s+année|the\s+same\s+year|cette\s+année-là|that\s+year)|(?P<first>(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)\s+premiers\s+mois\s+de\s+(?:l['’]année|cette\s+année)|first\s+(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:the|this)\s+year)|(?P<this>cette\s+année|this\s+year|l['’]année\s+en\s+cours|the\s+current\s+year)",
         )
         .expect("valid relative period regex")
     })
@@ -328,10 +328,55 @@ fn bracket_year_re() -> &'static Regex {
 /// All period phrases of a text, sorted, relative ones resolved.
 pub fn scan(text: &str) -> Vec<PeriodMention> {
     let mut found: Vec<PeriodMention> = Vec::new();
+    // Every explicit period ends with a year: read only a window before each year, so the
+    // readers never run over the whole text.
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for m in year_re().find_iter(text) {
+        let start = floor_char(text, m.start().saturating_sub(WINDOW));
+        let end = ceil_char(text, (m.end() + 2).min(text.len()));
+        match windows.last_mut() {
+            Some(w) if w.end >= start => w.end = end,
+            _ => windows.push(start..end),
+        }
+    }
+    for w in &windows {
+        scan_window(text, w.clone(), &mut found);
+    }
+    scan_relative(text, &mut found);
+    found.sort_by_key(|f| f.range.start);
+    resolve(&mut found);
+    found
+}
+
+/// How far before a year a period phrase may start ("au cours des trois premiers trimestres de").
+const WINDOW: usize = 96;
+
+fn year_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(?:19|20)[0-9]{2}").expect("valid year regex"))
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn scan_window(text: &str, w: Range<usize>, found: &mut Vec<PeriodMention>) {
+    let base = w.start;
+    let text_w = &text[w];
     for (re, read) in readers() {
-        for c in re.captures_iter(text) {
+        for c in re.captures_iter(text_w) {
             let whole = c.get(0).expect("match");
-            let r = whole.range();
+            let r = base + whole.start()..base + whole.end();
             // A year glued to other digits or inside a number ("12 2023", "2023,5") is not one.
             let before = text[..r.start].chars().next_back();
             let after = text[r.end..].chars().next();
@@ -361,14 +406,19 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
             }
         }
     }
+}
+
+fn scan_relative(text: &str, found: &mut Vec<PeriodMention>) {
     for c in relative_re().captures_iter(text) {
         let mut r = c.get(0).expect("match").range();
         // "l'année dernière [2022]": the bracket says which year; it is one mention.
-        let clarified = bracket_year_re().captures(&text[r.end..]).and_then(|b| {
-            let y: i32 = b["y"].parse().ok()?;
-            let end = r.end + b.get(0).expect("match").end();
-            Some((y, end))
-        });
+        let clarified = bracket_year_re()
+            .captures(super::entity::ahead(text, r.end, 16))
+            .and_then(|b| {
+                let y: i32 = b["y"].parse().ok()?;
+                let end = r.end + b.get(0).expect("match").end();
+                Some((y, end))
+            });
         if let Some((_, end)) = clarified {
             found.retain(|f| !(f.range.start >= r.end && f.range.end <= end));
             r.end = end;
@@ -400,13 +450,15 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
             clarified: clarified.is_some(),
         });
     }
-    found.sort_by_key(|f| f.range.start);
+}
+
+fn resolve(found: &mut [PeriodMention]) {
     // Resolve relative phrases against the latest explicit period before them. "L'année
     // dernière" is said from the time of writing: the latest "as of" date seen so far ("au 1er
     // février 2024") tells it better than a year the text is recounting.
     let mut anchor: Option<i32> = None;
     let mut latest_instant: Option<i32> = None;
-    for f in &mut found {
+    for f in found.iter_mut() {
         match f.relative {
             None => {
                 anchor = f
@@ -428,7 +480,6 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
             }
         }
     }
-    found
 }
 
 #[cfg(test)]

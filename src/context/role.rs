@@ -72,7 +72,8 @@ pub fn role_of(
         whole: None,
     };
     let before = &text[..q.clean.start];
-    let after = &text[q.clean.end..];
+    // A window: the readers below are anchored at the figure and need no more.
+    let after = super::entity::ahead(text, q.clean.end, 80);
     let is_percent = matches!(q.kind, Kind::Percent | Kind::PercentagePoint);
 
     if q.kind == Kind::Multiplier {
