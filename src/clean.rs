@@ -97,6 +97,19 @@ impl CleanText {
         }
     }
 
+    /// Map a byte offset of the original to the cleaned text: the cleaned offset of the
+    /// first verbatim byte at or after it (where a set-aside span would have stood).
+    pub fn offset_from_original(&self, orig: usize) -> usize {
+        let verbatim = |s: &&Seg| s.verbatim;
+        // Segments are in original order; find the first verbatim one ending after `orig`.
+        let i = self.segs.partition_point(|s| s.orig + s.len <= orig);
+        match self.segs[i..].iter().find(verbatim) {
+            Some(s) if s.orig <= orig => s.clean + (orig - s.orig),
+            Some(s) => s.clean,
+            None => self.text.len(),
+        }
+    }
+
     /// Map a range of the cleaned text to the smallest original range covering it.
     pub fn to_original(&self, clean: Range<usize>) -> Range<usize> {
         let start = self.offset_to_original(clean.start);
@@ -674,6 +687,21 @@ mod tests {
         let span = c.to_original(at..at + 5);
         assert_eq!(&orig[span], "301,9");
         assert_maps_back(orig, &c);
+    }
+
+    #[test]
+    fn maps_original_offsets_back_to_the_cleaned_text() {
+        let orig = "projets annoncés\"2 . Dans\nle même temps";
+        let c = clean(orig);
+        let le = orig.find("le même").unwrap();
+        assert_eq!(&c.text[c.offset_from_original(le)..], "le même temps");
+        // The set-aside marker maps to where it stood in the cleaned text.
+        let marker = orig.find("2 .").unwrap();
+        assert_eq!(
+            &c.text[c.offset_from_original(marker)..],
+            " . Dans le même temps"
+        );
+        assert_eq!(c.offset_from_original(orig.len()), c.text.len());
     }
 
     #[test]
