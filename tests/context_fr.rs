@@ -272,3 +272,34 @@ fn non_claims_get_no_claim() {
     assert_eq!(c.len(), 1);
     assert_eq!(period(&c[0]), "2023");
 }
+
+#[test]
+fn end_to_end_with_the_extractor() {
+    let text = "Au premier semestre 2023, le commerce bilatéral entre la Mongolie et le Brésil a \
+                dépassé 412,5 millions de dollars et a augmenté de 6,2 % par rapport au premier \
+                semestre 2022. Il est prévu de créer 40 emplois.";
+    let doc = Document::new("t.txt", text.to_string(), Format::Text, Some(Lang::Fr));
+    let lex = numlint::lexicon::Lexicon::builtin().expect("lexicon");
+    let a = numlint::analyse(0, &doc, &lex);
+    let usd = a
+        .claims
+        .iter()
+        .find(|c| c.quantity.unit.as_deref() == Some("USD"))
+        .expect("amount");
+    assert_eq!(s(&usd.metric), "turnover");
+    assert_eq!((s(&usd.subject), s(&usd.partner)), ("MNG", "BRA"));
+    assert_eq!(period(usd), "2023-H1");
+    let pct = a
+        .claims
+        .iter()
+        .find(|c| c.quantity.kind == Kind::Percent)
+        .expect("percent");
+    assert_eq!(pct.role, Role::Change);
+    assert_eq!(
+        pct.base_period.map(|p| p.to_string()).as_deref(),
+        Some("2022-H1")
+    );
+    let jobs = a.claims.last().expect("jobs");
+    assert_eq!(s(&jobs.metric), "jobs");
+    assert_eq!(jobs.role, Role::Target);
+}
