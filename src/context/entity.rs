@@ -305,7 +305,10 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
                 && prev.id != e.id
             {
                 let between = &text[prev.range.end..r.start];
-                if coordination_re().is_match(between) {
+                // Not the end of a list: "la Chine, l'Inde et le Kazakhstan".
+                let lead = &text
+                    [floor_boundary(text, prev.range.start.saturating_sub(8))..prev.range.start];
+                if coordination_re().is_match(between) && !lead.contains(',') {
                     partner = true;
                 }
             }
@@ -414,5 +417,26 @@ mod tests {
             ),
             [("fez:kestrel".into(), false), ("BY-HO".into(), false)]
         );
+    }
+}
+
+#[cfg(test)]
+mod pair_tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn a_pair_is_a_relation_but_a_list_is_not() {
+        let lex = ContextLexicon::builtin().unwrap();
+        let pair = "Le Belarus et la Chine ont échangé des biens.";
+        let list = "Avec la Russie : la Chine, l'Inde et le Kazakhstan.";
+        let partners = |t: &str| -> Vec<bool> {
+            mentions(t, &lex.scan(t, Lang::Fr), &lex)
+                .into_iter()
+                .map(|m| m.partner)
+                .collect()
+        };
+        assert_eq!(partners(pair), [false, true]);
+        assert_eq!(partners(list), [true, false, false, false]);
     }
 }
