@@ -1,14 +1,189 @@
 //! Context: turn claim quantities into [`Claim`]s with subject, partner, metric, period and role.
 //!
-//! (Skeleton: segmentation and context readers land in this module.)
+//! One pass per document: the cleaned text is segmented once ([`segment`]), scanned once for
+//! lexicon terms with an Aho-Corasick automaton ([`lexicon`]) and once for period phrases
+//! ([`period`]). Each quantity then finds its sentence by binary search and reads its context
+//! from the mentions of that sentence ([`metric`], [`entity`], [`role`]). What a sentence does
+//! not say is carried over from the sentences before it — the subject and the period of a
+//! paragraph usually stand once at its start — with a lower confidence.
 
+pub mod entity;
 pub mod lexicon;
+pub mod metric;
+pub mod period;
+pub mod role;
+pub mod segment;
 
 pub use lexicon::ContextLexicon;
 
-use crate::claim::{Claim, Role};
+use std::ops::Range;
+
+use crate::claim::{Claim, Period, Role};
 use crate::document::Document;
 use crate::quantity::Quantity;
+
+use entity::EntityMention;
+use lexicon::{Cue, TermKind};
+use metric::MetricMention;
+use period::{PeriodMention, Relative};
+use role::CueMention;
+use segment::Segments;
+
+/// The confidence a claim needs before a rule compares it with another one.
+///
+/// A claim's confidence is the product of how its metric, subject and period were found
+/// (1.0 = stated in the figure's clause; about 0.75 = carried over from the previous sentence;
+/// about 0.55 = from an earlier paragraph or the document's main country; 0.3 = not found).
+/// 0.5 admits a claim with one element carried over from the previous sentence and another
+/// from the document's default, and rejects one with any element missing and another
+/// carried over: rules then compare only figures whose context was read, not guessed.
+pub const MIN_CONFIDENCE: f32 = 0.5;
+
+/// Confidence of a missing context element.
+const MISSING: f32 = 0.3;
+
+/// How far (bytes) after a figure a period still belongs to it alone ("80,6 millions de
+/// dollars en 2023").
+const BOUND_PERIOD_GAP: usize = 40;
+
+/// How far (bytes) a base period may stand after "par rapport à" ("à la même période de 2022").
+const BASE_GAP: usize = 28;
+
+/// How many paragraphs a subject or period is carried over.
+const CARRY_PARAGRAPHS: usize = 3;
+
+/// Everything read from one document before looking at its quantities.
+struct DocContext {
+    seg: Segments,
+    metrics: Vec<MetricMention>,
+    cues: Vec<CueMention>,
+    entities: Vec<EntityMention>,
+    periods: Vec<PeriodMention>,
+    /// `periods[i]` is the base of a comparison ("par rapport à 2020").
+    base: Vec<bool>,
+    home: Option<String>,
+}
+
+impl DocContext {
+    fn new(doc: &Document, lex: &ContextLexicon) -> DocContext {
+        let text = &doc.clean.text;
+        let seg = Segments::new(text);
+        let hits = lex.scan(text, doc.lang);
+        let mut metrics = Vec::new();
+        let mut cues = Vec::new();
+        for h in &hits {
+            match h.term.kind {
+                TermKind::Metric(i) => metrics.push(MetricMention {
+                    start: h.start,
+                    end: h.end,
+                    metric: i,
+                    fallback: lex.metrics[i].fallback,
+                }),
+                TermKind::Cue(c) => cues.push(CueMention {
+                    start: h.start,
+                    end: h.end,
+                    cue: c,
+                }),
+                _ => {}
+            }
+        }
+        let entities = entity::mentions(text, &hits, lex);
+        let home = entity::home_country(&entities);
+        let periods = period::scan(text);
+        let base = periods
+            .iter()
+            .map(|p| {
+                if p.relative == Some(Relative::YearBefore) {
+                    return true;
+                }
+                let from = entity::floor_boundary(text, p.range.start.saturating_sub(40));
+                if comparative_re().is_match(&text[from..p.range.start]) {
+                    return true;
+                }
+                let i = cues.partition_point(|c| c.end <= p.range.start);
+                i > 0 && {
+                    let c = &cues[i - 1];
+                    let between = &text[c.end..p.range.start];
+                    c.cue == Cue::Base
+                        && between.trim().len() <= BASE_GAP
+                        && !between
+                            .contains(|ch: char| ch.is_ascii_digit() || ch == ',' || ch == ';')
+                }
+            })
+            .collect();
+        DocContext {
+            seg,
+            metrics,
+            cues,
+            entities,
+            periods,
+            base,
+            home,
+        }
+    }
+}
+
+/// "7 % de plus qu'en 2022", "1,2 fois plus qu'en 2022", "10 % more than in 2021".
+fn comparative_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?-u:\b)(?:plus|moins|more|less|higher|lower|fewer)\s+(?:qu['’]\s*(?:en|au|à|a)|que\s+(?:en|au|à|l['’]année)|than(?:\s+in)?)\s*$",
+        )
+        .expect("valid comparative regex")
+    })
+}
+
+/// "vers ce pays", "with this country": a partner named earlier.
+fn anaphoric_partner_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?-u:\b)(?:vers|avec|à\s+destination\s+de|to|with)\s+(?:ce|cet|cette|this|that)\s+(?:pays|république|country|republic)(?-u:\b)",
+        )
+        .expect("valid anaphora regex")
+    })
+}
+
+/// Indices of the items of a sorted list that start inside a range.
+fn within<T>(items: &[T], start: impl Fn(&T) -> usize, r: &Range<usize>) -> Range<usize> {
+    let a = items.partition_point(|x| start(x) < r.start);
+    let b = items.partition_point(|x| start(x) < r.end);
+    a..b
+}
+
+/// Subject, partner and period carried over from earlier sentences.
+#[derive(Debug, Clone, Default)]
+struct Carry {
+    subject: Option<(String, usize)>,
+    partner: Option<String>,
+    period: Option<(Period, usize)>,
+}
+
+impl Carry {
+    /// Take what a sentence states explicitly.
+    fn absorb(&mut self, ctx: &DocContext, s: &Range<usize>, paragraph: usize) {
+        let ents = &ctx.entities[within(&ctx.entities, |e| e.range.start, s)];
+        if let Some(subj) = ents.iter().find(|e| !e.partner) {
+            let changed = self.subject.as_ref().is_none_or(|(id, _)| *id != subj.id);
+            if changed {
+                self.partner = None;
+            }
+            self.subject = Some((subj.id.clone(), paragraph));
+        }
+        if let Some(p) = ents.iter().find(|e| e.partner) {
+            self.partner = Some(p.id.clone());
+        }
+        let pr = within(&ctx.periods, |p| p.range.start, s);
+        if let Some(p) = pr
+            .rev()
+            .filter(|&i| !ctx.base[i])
+            .find_map(|i| ctx.periods[i].period)
+        {
+            self.period = Some((p, paragraph));
+        }
+    }
+}
 
 /// Claims for the claim quantities of one document, in text order.
 pub fn attach(
@@ -17,24 +192,326 @@ pub fn attach(
     quantities: &[Quantity],
     lex: &ContextLexicon,
 ) -> Vec<Claim> {
-    let _ = lex;
-    quantities
-        .iter()
-        .filter(|q| q.is_claim())
-        .map(|q| Claim {
+    let text = &doc.clean.text;
+    let ctx = DocContext::new(doc, lex);
+    let claim_q: Vec<&Quantity> = quantities.iter().filter(|q| q.is_claim()).collect();
+    let mut claims: Vec<Claim> = Vec::with_capacity(claim_q.len());
+    let mut carry = Carry::default();
+    // Sentences absorbed into `carry` so far.
+    let mut absorbed = 0usize;
+    for (qi, q) in claim_q.iter().enumerate() {
+        let si = ctx.seg.sentence_of(q.clean.start);
+        let sentence = si.map_or(q.clean.clone(), |i| ctx.seg.sentences[i].clone());
+        if let Some(si) = si {
+            while absorbed < si {
+                let s = ctx.seg.sentences[absorbed].clone();
+                carry.absorb(&ctx, &s, doc.clean.paragraph_of(s.start));
+                absorbed += 1;
+            }
+        }
+        let paragraph = doc.clean.paragraph_of(q.clean.start);
+        let metrics = &ctx.metrics[within(&ctx.metrics, |m| m.start, &sentence)];
+        let cues = &ctx.cues[within(&ctx.cues, |c| c.start, &sentence)];
+        let ents = &ctx.entities[within(&ctx.entities, |e| e.range.start, &sentence)];
+        let prange = within(&ctx.periods, |p| p.range.start, &sentence);
+
+        // Metric, with "(croissance de 3,3 %)" taking the metric of the figure before it.
+        let mut metric = metric::metric_of(text, q, metrics, &ctx.seg, lex);
+        let paren = ctx.seg.paren_of(q.clean.start);
+        if let Some(p) = &paren {
+            let own = metric.is_some_and(|(_, src)| {
+                src == metric::MetricSource::Clause || src == metric::MetricSource::Unit
+            }) && metrics
+                .iter()
+                .any(|m| !m.fallback && m.start >= p.start && m.end <= p.end);
+            if !own {
+                if let Some(prev) = claims
+                    .last()
+                    .filter(|c| c.quantity.clean.end <= p.start && c.sentence == sentence)
+                {
+                    if let Some(code) = &prev.metric {
+                        let idx = lex.metrics.iter().position(|m| &m.code == code);
+                        if let Some(idx) = idx {
+                            metric = Some((idx, metric::MetricSource::Clause));
+                        }
+                    }
+                }
+            }
+        }
+
+        // Role.
+        let mut reading = role::role_of(text, q, cues, metrics, &ctx.seg);
+        if reading.role == Role::Value && q.value.is_sign_negative() {
+            reading.role = Role::Change;
+            reading.direction = Some(crate::claim::Direction::Down);
+        }
+        if paren.is_some()
+            && reading.role == Role::Value
+            && q.kind == crate::quantity::Kind::Percent
+        {
+            // A bare percentage in brackets after a figure is its growth rate.
+            if let Some(m) = metric {
+                if lex.metrics[m.0].fallback {
+                    metric = None;
+                }
+            }
+        }
+        let metric_conf = metric.map_or(MISSING, |(_, s)| s.confidence());
+        let mut metric_code = metric.map(|(i, _)| lex.metric_code(i).to_string());
+        let whole = reading.whole.map(|i| lex.metric_code(i).to_string());
+        if reading.role == Role::Share {
+            metric_code = Some("share".to_string());
+        }
+
+        // Subject and partner.
+        let (subject, partner, subject_conf) =
+            subject_of(text, q, ents, &ctx, &carry, paragraph, &sentence);
+
+        // Period and base period.
+        let next_claim_start = claim_q.get(qi + 1).map(|n| n.clean.start);
+        let prev_claim_end = qi
+            .checked_sub(1)
+            .map(|i| claim_q[i].clean.end)
+            .filter(|&e| e >= sentence.start);
+        let (period, period_conf) = period_of(
+            text,
+            q,
+            &ctx,
+            prange.clone(),
+            next_claim_start,
+            prev_claim_end,
+            &carry,
+            paragraph,
+        );
+        let base_period = base_of(q, &ctx, prange, period, &sentence);
+        // "d'au moins 120 % par rapport à 2022" with no period of its own: the year after.
+        let (period, period_conf) = match base_period {
+            Some(b) if period_conf < 0.8 && !b.instant => (Some(shift_year(b, 1)), 0.8),
+            _ => (period, period_conf),
+        };
+
+        let confidence = metric_conf * subject_conf * period_conf;
+        claims.push(Claim {
             doc: doc_index,
-            quantity: q.clone(),
-            metric: None,
-            subject: None,
-            partner: None,
-            period: None,
-            role: Role::Value,
-            direction: None,
-            whole: None,
-            base_period: None,
-            confidence: 0.0,
-            sentence: q.clean.clone(),
-            paragraph: doc.clean.paragraph_of(q.clean.start),
-        })
-        .collect()
+            quantity: (*q).clone(),
+            metric: metric_code,
+            subject,
+            partner,
+            period,
+            role: reading.role,
+            direction: reading.direction,
+            whole,
+            base_period,
+            confidence,
+            sentence: sentence.clone(),
+            paragraph,
+        });
+    }
+    claims
+}
+
+fn subject_of(
+    text: &str,
+    q: &Quantity,
+    ents: &[EntityMention],
+    ctx: &DocContext,
+    carry: &Carry,
+    paragraph: usize,
+    sentence: &Range<usize>,
+) -> (Option<String>, Option<String>, f32) {
+    let dist = |e: &EntityMention| {
+        if e.range.end <= q.clean.start {
+            q.clean.start - e.range.end
+        } else {
+            // After the figure: weaker than before ("exportations biélorusses" stands before).
+            (e.range.start.saturating_sub(q.clean.end)) * 2 + 1
+        }
+    };
+    let same_clause = |e: &EntityMention| {
+        let (a, b) = if e.range.end <= q.clean.start {
+            (e.range.end, q.clean.start)
+        } else {
+            (q.clean.end, e.range.start)
+        };
+        a >= b || !ctx.seg.break_between(a, b)
+    };
+    let pick = |pred: &dyn Fn(&EntityMention) -> bool| -> Option<&EntityMention> {
+        ents.iter()
+            .filter(|e| !e.partner && pred(e))
+            .min_by_key(|e| (std::cmp::Reverse(e.specificity), dist(e)))
+    };
+    let partner_here = ents
+        .iter()
+        .filter(|e| e.partner)
+        .min_by_key(|e| (!same_clause(e), dist(e)))
+        .map(|e| e.id.clone());
+    let (subject, conf) = if let Some(e) = pick(&same_clause) {
+        (Some(e.id.clone()), 1.0)
+    } else if let Some(e) = pick(&|_| true) {
+        (Some(e.id.clone()), 0.9)
+    } else if let Some((id, p)) = &carry.subject {
+        let near = paragraph.saturating_sub(*p);
+        if near == 0 {
+            (Some(id.clone()), 0.75)
+        } else if near <= CARRY_PARAGRAPHS {
+            (Some(id.clone()), 0.6)
+        } else if let Some(h) = &ctx.home {
+            (Some(h.clone()), 0.55)
+        } else {
+            (None, MISSING)
+        }
+    } else if let Some(h) = &ctx.home {
+        (Some(h.clone()), 0.55)
+    } else {
+        (None, MISSING)
+    };
+    let carried_subject = conf < 0.9;
+    // A carried subject that this sentence names as the partner gives way to the default.
+    let (subject, conf) = match (&subject, &partner_here) {
+        (Some(s), Some(p)) if carried_subject && s == p => match &ctx.home {
+            Some(h) if h != p => (Some(h.clone()), 0.55),
+            _ => (None, MISSING),
+        },
+        _ => (subject, conf),
+    };
+    // "vers ce pays d'Asie centrale": the country the text was speaking of.
+    let partner_here = partner_here.or_else(|| {
+        if anaphoric_partner_re().is_match(&text[sentence.clone()]) {
+            carry.partner.clone().or_else(|| {
+                carry
+                    .subject
+                    .as_ref()
+                    .map(|(id, _)| id.clone())
+                    .filter(|id| Some(id) != ctx.home.as_ref())
+            })
+        } else {
+            None
+        }
+    });
+    let partner = partner_here.or_else(|| {
+        // The partner of the subject carried over goes with it.
+        let same_subject = carry.subject.as_ref().map(|(id, _)| id) == subject.as_ref();
+        if (carried_subject || same_subject)
+            && !ents.iter().any(|e| e.partner)
+            && sentence.start > 0
+        {
+            carry.partner.clone()
+        } else {
+            None
+        }
+    });
+    let partner = partner.filter(|p| Some(p) != subject.as_ref());
+    (subject, partner, conf)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn period_of(
+    text: &str,
+    q: &Quantity,
+    ctx: &DocContext,
+    prange: Range<usize>,
+    next_claim_start: Option<usize>,
+    prev_claim_end: Option<usize>,
+    carry: &Carry,
+    paragraph: usize,
+) -> (Option<Period>, f32) {
+    // A period right after the figure, before any other figure, belongs to it.
+    let bound_after = |pi: usize, after: usize| -> bool {
+        let p = &ctx.periods[pi];
+        p.range.start >= after
+            && p.range.start - after <= BOUND_PERIOD_GAP
+            && !ctx.seg.break_between(after, p.range.start)
+            && !text[after..p.range.start].contains(|c: char| c.is_ascii_digit())
+    };
+    let candidates: Vec<usize> = prange
+        .clone()
+        .filter(|&i| !ctx.base[i] && ctx.periods[i].period.is_some())
+        .collect();
+    if let Some(&i) = candidates.iter().find(|&&i| {
+        bound_after(i, q.clean.end)
+            && next_claim_start.is_none_or(|n| ctx.periods[i].range.start < n)
+    }) {
+        return (ctx.periods[i].period, 1.0);
+    }
+    let relative_conf = |i: usize| match ctx.periods[i].relative {
+        Some(Relative::ThisYear) => 0.7,
+        Some(_) => 0.85,
+        None => 1.0,
+    };
+    let bound_to_previous = |i: usize| {
+        prev_claim_end.is_some_and(|e| e <= ctx.periods[i].range.start && bound_after(i, e))
+    };
+    // The nearest period before the figure that is not bound to an earlier figure.
+    if let Some(&i) = candidates
+        .iter()
+        .rev()
+        .find(|&&i| ctx.periods[i].range.end <= q.clean.start && !bound_to_previous(i))
+    {
+        let clause = !ctx
+            .seg
+            .break_between(ctx.periods[i].range.end, q.clean.start);
+        let c = if clause { 1.0 } else { 0.95 };
+        return (ctx.periods[i].period, c * relative_conf(i));
+    }
+    // A period later in the sentence ("… s'est élevé à X au premier semestre 2022").
+    if let Some(&i) = candidates
+        .iter()
+        .find(|&&i| ctx.periods[i].range.start >= q.clean.end)
+    {
+        return (ctx.periods[i].period, 0.85 * relative_conf(i));
+    }
+    // The period of the figure before, when it is the only one of the sentence.
+    if let Some(&i) = candidates
+        .iter()
+        .rev()
+        .find(|&&i| ctx.periods[i].range.end <= q.clean.start)
+    {
+        return (ctx.periods[i].period, 0.8 * relative_conf(i));
+    }
+    match &carry.period {
+        Some((p, para)) if *para == paragraph => (Some(*p), 0.75),
+        Some((p, para)) if paragraph.saturating_sub(*para) <= CARRY_PARAGRAPHS => (Some(*p), 0.55),
+        _ => (None, MISSING),
+    }
+}
+
+fn base_of(
+    q: &Quantity,
+    ctx: &DocContext,
+    prange: Range<usize>,
+    period: Option<Period>,
+    sentence: &Range<usize>,
+) -> Option<Period> {
+    let _ = sentence;
+    // The base after the figure ("a augmenté de 7 % par rapport à 2020"), else the one
+    // before it ("par rapport à 2022, les livraisons ont atteint …").
+    let bases: Vec<usize> = prange.filter(|&i| ctx.base[i]).collect();
+    let i = bases
+        .iter()
+        .copied()
+        .find(|&i| ctx.periods[i].range.start >= q.clean.end)
+        .or_else(|| bases.last().copied())?;
+    let m = &ctx.periods[i];
+    match m.relative {
+        // "par rapport à l'année précédente": the period before the figure's own.
+        Some(Relative::PreviousYear | Relative::YearBefore) if !m.clarified => {
+            period.map(|p| shift_year(p, -1)).or(m.period)
+        }
+        _ => m.period,
+    }
+}
+
+fn shift_year(p: Period, by: i32) -> Period {
+    let mut p = p;
+    p.from.year += by;
+    p.to.year += by;
+    if p.to.month == 2 && p.to.day >= 28 {
+        let y = p.to.year;
+        p.to.day = if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 {
+            29
+        } else {
+            28
+        };
+    }
+    p
 }

@@ -1,0 +1,126 @@
+//! What a figure measures: the metric term nearest to it in its clause, else in its
+//! sentence; a unit that says the metric by itself (`jobs`) wins for counts.
+
+use super::lexicon::ContextLexicon;
+use super::segment::Segments;
+use crate::quantity::{Kind, Quantity};
+
+/// A metric term found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetricMention {
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`ContextLexicon::metrics`].
+    pub metric: usize,
+    pub fallback: bool,
+}
+
+/// How the metric of a figure was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricSource {
+    Unit,
+    Clause,
+    Sentence,
+    Fallback,
+}
+
+impl MetricSource {
+    pub fn confidence(self) -> f32 {
+        match self {
+            MetricSource::Unit | MetricSource::Clause => 1.0,
+            MetricSource::Sentence => 0.8,
+            MetricSource::Fallback => 0.6,
+        }
+    }
+}
+
+/// A term right after the figure ("425 organisations", "60 nouveaux emplois") is as close as
+/// one right before it; farther after, a term weighs less than one before.
+const ADJACENT_AFTER: usize = 24;
+
+/// Byte distance of a metric term to a figure, weighted by side.
+fn distance(q: &Quantity, m: &MetricMention) -> usize {
+    if m.end <= q.clean.start {
+        q.clean.start - m.end
+    } else if m.start >= q.clean.end {
+        let d = m.start - q.clean.end;
+        if d <= ADJACENT_AFTER {
+            d
+        } else {
+            d * 2
+        }
+    } else {
+        0
+    }
+}
+
+/// The metric of a figure, from the metric mentions of its sentence (sorted).
+pub fn metric_of(
+    text: &str,
+    q: &Quantity,
+    sentence_metrics: &[MetricMention],
+    seg: &Segments,
+    lex: &ContextLexicon,
+) -> Option<(usize, MetricSource)> {
+    let unit_metric = q.unit.as_deref().and_then(|u| lex.metric_of_unit(u));
+    // A count of jobs or companies is that, whatever the words around it.
+    if let Some(m) = unit_metric.filter(|&m| !lex.metrics[m].fallback) {
+        if matches!(q.kind, Kind::Count | Kind::Amount | Kind::Number) {
+            return Some((m, MetricSource::Unit));
+        }
+    }
+    // Terms inside the figure are its unit ("218 000 mètres cubes"), and a term right after
+    // another one and "de"/"of" is its complement: "les exportations des entreprises".
+    let heads: Vec<MetricMention> = sentence_metrics
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !(m.start >= q.clean.start && m.end <= q.clean.end))
+        .filter(|(i, m)| {
+            *i == 0 || {
+                let prev = &sentence_metrics[*i - 1];
+                let between = text.get(prev.end..m.start).unwrap_or("").trim();
+                !(prev.end <= m.start
+                    && !prev.fallback
+                    && matches!(
+                        between,
+                        "de" | "des"
+                            | "du"
+                            | "d'"
+                            | "d’"
+                            | "de la"
+                            | "de l'"
+                            | "de l’"
+                            | "of"
+                            | "of the"
+                    ))
+            }
+        })
+        .map(|(_, m)| *m)
+        .collect();
+    let sentence_metrics = &heads[..];
+    let same_clause = |m: &MetricMention| {
+        let (a, b) = if m.end <= q.clean.start {
+            (m.end, q.clean.start)
+        } else {
+            (q.clean.end, m.start)
+        };
+        a >= b || !seg.break_between(a, b)
+    };
+    let best = |pred: &dyn Fn(&MetricMention) -> bool| {
+        sentence_metrics
+            .iter()
+            .filter(|m| pred(m))
+            .min_by_key(|m| distance(q, m))
+            .map(|m| m.metric)
+    };
+    if let Some(m) = best(&|m| !m.fallback && same_clause(m)) {
+        return Some((m, MetricSource::Clause));
+    }
+    // Beyond the clause, only terms before the figure: the subject of its verb.
+    if let Some(m) = best(&|m| !m.fallback && m.end <= q.clean.start) {
+        return Some((m, MetricSource::Sentence));
+    }
+    best(&|m| m.fallback && same_clause(m))
+        .map(|m| (m, MetricSource::Fallback))
+        .or(unit_metric.map(|m| (m, MetricSource::Fallback)))
+}

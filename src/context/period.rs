@@ -1,0 +1,563 @@
+//! Periods written in prose: years, half-years, quarters, months, spans, dates, and the
+//! relative phrases ("l'année dernière", "the same year") resolved against the nearest
+//! explicit date before them. The text is scanned once; mentions come out sorted.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use crate::claim::{Period, Ymd};
+
+/// A period phrase relative to the text around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    /// "l'année dernière", "last year": the year before the latest date.
+    PreviousYear,
+    /// "l'année précédente", "the previous year", "a year earlier": a comparison base, the
+    /// year before the figure's own period.
+    YearBefore,
+    /// "la même année", "the same year", "cette même année".
+    SameYear,
+    /// "cette année", "this year": the year of the nearest date (weaker).
+    ThisYear,
+    /// "les cinq premiers mois de l'année", "the first five months of the year".
+    FirstMonths(u8),
+}
+
+/// A period phrase found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodMention {
+    pub range: Range<usize>,
+    /// The period, resolved for relative phrases (None when nothing came before to anchor).
+    pub period: Option<Period>,
+    /// Set for relative phrases.
+    pub relative: Option<Relative>,
+    /// A relative phrase whose year the text gives in brackets ("l'année dernière [2022]").
+    pub clarified: bool,
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
+const COUNTS: &[(&str, u8)] = &[
+    ("un", 1),
+    ("one", 1),
+    ("deux", 2),
+    ("two", 2),
+    ("trois", 3),
+    ("three", 3),
+    ("quatre", 4),
+    ("four", 4),
+    ("cinq", 5),
+    ("five", 5),
+    ("six", 6),
+    ("sept", 7),
+    ("seven", 7),
+    ("huit", 8),
+    ("eight", 8),
+    ("neuf", 9),
+    ("nine", 9),
+    ("dix", 10),
+    ("ten", 10),
+    ("onze", 11),
+    ("eleven", 11),
+];
+
+fn month(s: &str) -> Option<u8> {
+    let l = s.to_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == l).map(|(_, m)| *m)
+}
+
+fn count(s: &str) -> Option<u8> {
+    let l = s.to_lowercase();
+    if let Ok(n) = l.parse::<u8>() {
+        return Some(n);
+    }
+    COUNTS.iter().find(|(n, _)| *n == l).map(|(_, m)| *m)
+}
+
+fn ordinal(s: &str) -> Option<u8> {
+    let l = s.to_lowercase();
+    Some(match l.as_str() {
+        "premier" | "1er" | "first" | "1st" => 1,
+        "second" | "deuxième" | "2e" | "2ème" | "2nd" => 2,
+        "troisième" | "3e" | "3ème" | "third" | "3rd" => 3,
+        "quatrième" | "4e" | "4ème" | "fourth" | "4th" => 4,
+        _ => return None,
+    })
+}
+
+fn months(from_year: i32, from: u8, to_year: i32, to: u8) -> Period {
+    Period {
+        from: Ymd {
+            year: from_year,
+            month: from,
+            day: 1,
+        },
+        to: Ymd {
+            year: to_year,
+            month: to,
+            day: days_in(to_year, to),
+        },
+        instant: false,
+    }
+}
+
+fn days_in(y: i32, m: u8) -> u8 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn instant(y: i32, m: u8, d: u8) -> Period {
+    let at = Ymd {
+        year: y,
+        month: m,
+        day: d,
+    };
+    Period {
+        from: at,
+        to: at,
+        instant: true,
+    }
+}
+
+type Reader = fn(&Captures) -> Option<Period>;
+
+fn y(c: &Captures, name: &str) -> Option<i32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+fn readers() -> &'static [(Regex, Reader)] {
+    static R: OnceLock<Vec<(Regex, Reader)>> = OnceLock::new();
+    R.get_or_init(|| {
+        let m = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
+        let yr = |n: &str| format!(r"(?P<{n}>(?:19|20)\d\d)(?-u:\b)");
+        let ord = r"premier|1er|second|deuxième|2e|2ème|troisième|3e|3ème|quatrième|4e|4ème|first|1st|2nd|third|3rd|fourth|4th";
+        let cnt = r"\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|one|two|three|four|five|seven|eight|nine|ten|eleven";
+        // "de 2023", "of 2023", and the translator's clarification "de cette année [2023]".
+        let of = r"(?:\s+(?:de\s+l'année|de\s+l’année|de|d'|of|of\s+the\s+year)|\s+(?:de\s+cette\s+année|of\s+this\s+year|de\s+l['’]année\s+(?:dernière|précédente)|of\s+last\s+year)\s*[\[(])?\s*";
+        let mk = |s: String| Regex::new(&format!("(?i){s}")).expect("valid period regex");
+        let v: Vec<(Regex, Reader)> = vec![
+            // janvier-août 2023, from January to August 2023, de janvier à août 2023
+            (
+                mk(format!(
+                    r"(?-u:\b)(?P<m1>{m})\s*(?:-|–|à|au|to|through|until|and|et)\s*(?P<m2>{m}){of}{}",
+                    yr("y")
+                )),
+                |c| {
+                    let y = y(c, "y")?;
+                    Some(months(y, month(&c["m1"])?, y, month(&c["m2"])?))
+                },
+            ),
+            // 1er janvier 2024, 15 mars 2023
+            (
+                mk(format!(
+                    r"(?-u:\b)(?P<d>1er|\d{{1,2}})\s+(?P<m>{m})\s+{}",
+                    yr("y")
+                )),
+                |c| {
+                    let d: u8 = c["d"].trim_end_matches("er").parse().ok()?;
+                    Some(instant(y(c, "y")?, month(&c["m"])?, d))
+                },
+            ),
+            // January 1, 2024
+            (
+                mk(format!(r"(?-u:\b)(?P<m>{m})\s+(?P<d>\d{{1,2}}),?\s+{}", yr("y"))),
+                |c| {
+                    let d: u8 = c["d"].parse().ok()?;
+                    Some(instant(y(c, "y")?, month(&c["m"])?, d))
+                },
+            ),
+            // premier semestre 2022, first half of 2022
+            (
+                mk(format!(
+                    r"(?-u:\b)(?P<o>{ord})\s+(?:semestre|half){of}{}",
+                    yr("y")
+                )),
+                |c| {
+                    let y = y(c, "y")?;
+                    match ordinal(&c["o"])? {
+                        1 => Some(months(y, 1, y, 6)),
+                        2 => Some(months(y, 7, y, 12)),
+                        _ => None,
+                    }
+                },
+            ),
+            // H1 2022, 2022 H2
+            (
+                mk(format!(r"(?-u:\b)H(?P<h>[12])\s*{}", yr("y"))),
+                |c| {
+                    let y = y(c, "y")?;
+                    let h: u8 = c["h"].parse().ok()?;
+                    Some(months(y, 6 * h - 5, y, 6 * h))
+                },
+            ),
+            // troisième trimestre 2023, third quarter of 2023
+            (
+                mk(format!(
+                    r"(?-u:\b)(?P<o>{ord})\s+(?:trimestre|quarter){of}{}",
+                    yr("y")
+                )),
+                |c| {
+                    let y = y(c, "y")?;
+                    let q = ordinal(&c["o"])?;
+                    Some(months(y, 3 * q - 2, y, 3 * q))
+                },
+            ),
+            // Q3 2023, T3 2023
+            (
+                mk(format!(r"(?-u:\b)[QT](?P<q>[1-4])\s*{}", yr("y"))),
+                |c| {
+                    let y = y(c, "y")?;
+                    let q: u8 = c["q"].parse().ok()?;
+                    Some(months(y, 3 * q - 2, y, 3 * q))
+                },
+            ),
+            // les 9 premiers mois de 2023, the first nine months of 2023
+            (
+                mk(format!(
+                    r"(?-u:\b)(?:(?P<n>{cnt})\s+premiers\s+mois|first\s+(?P<n2>{cnt})\s+months){of}{}",
+                    yr("y")
+                )),
+                |c| {
+                    let y = y(c, "y")?;
+                    let n = count(c.name("n").or(c.name("n2"))?.as_str())?;
+                    (1..=12).contains(&n).then(|| months(y, 1, y, n))
+                },
+            ),
+            // trois premiers trimestres de 2023, first three quarters of 2023
+            (
+                mk(format!(
+                    r"(?-u:\b)(?:(?P<n>{cnt})\s+premiers\s+trimestres|first\s+(?P<n2>{cnt})\s+quarters){of}{}",
+                    yr("y")
+                )),
+                |c| {
+                    let y = y(c, "y")?;
+                    let n = count(c.name("n").or(c.name("n2"))?.as_str())?;
+                    (1..=4).contains(&n).then(|| months(y, 1, y, 3 * n))
+                },
+            ),
+            // début 2023, early 2023: the start of the year, an instant
+            (
+                mk(format!(
+                    r"(?-u:\b)(?:au\s+début\s+de\s+(?:l'année\s+)?|début\s+|early\s+|at\s+the\s+beginning\s+of\s+|beginning\s+of\s+){}",
+                    yr("y")
+                )),
+                |c| Some(instant(y(c, "y")?, 1, 1)),
+            ),
+            // mi-décembre 2023, fin mars 2023, mars 2023, March 2023
+            (
+                mk(format!(
+                    r"(?-u:\b)(?:mi-|début\s+|fin\s+|mid-|early\s+|late\s+)?(?P<m>{m})(?:\s+de\s+l'année)?\s+{}",
+                    yr("y")
+                )),
+                |c| {
+                    let y = y(c, "y")?;
+                    let m = month(&c["m"])?;
+                    Some(months(y, m, y, m))
+                },
+            ),
+            // 2019-2021, de 2018 à 2022, between 2018 and 2022
+            (
+                mk(format!(
+                    r"(?-u:\b)(?:(?:de|entre|from|between)\s+)?{}\s*(?:-|–|/|à|et|to|and)\s*{}",
+                    yr("a"),
+                    yr("b")
+                )),
+                |c| {
+                    let (a, b) = (y(c, "a")?, y(c, "b")?);
+                    (a < b && b - a <= 30).then(|| months(a, 1, b, 12))
+                },
+            ),
+            // a bare year (fin 2022 is the year 2022: flows are reported "at the end of" it)
+            (mk(format!(r"(?-u:\b){}", yr("y"))), |c| Some(Period::year(y(c, "y")?))),
+        ];
+        v
+    })
+}
+
+fn relative_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?P<prev>l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|last\s+year)|(?P<before>l['’]année\s+précédente|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+earlier|un\s+an\s+plus\s+tôt)|(?P<same>(?:la|cette)\s+même\s+année|the\s+same\s+year|cette\s+année-là|that\s+year)|(?P<first>(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)\s+premiers\s+mois\s+de\s+(?:l['’]année|cette\s+année)|first\s+(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:the|this)\s+year)|(?P<this>cette\s+année|this\s+year|l['’]année\s+en\s+cours|the\s+current\s+year)",
+        )
+        .expect("valid relative period regex")
+    })
+}
+
+fn bracket_year_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^\s*[\[(]\s*(?P<y>(?:19|20)\d\d)\s*[\])]").expect("valid bracket regex")
+    })
+}
+
+/// All period phrases of a text, sorted, relative ones resolved.
+pub fn scan(text: &str) -> Vec<PeriodMention> {
+    let mut found: Vec<PeriodMention> = Vec::new();
+    // Every explicit period ends with a year: read only a window before each year, so the
+    // readers never run over the whole text.
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for m in year_re().find_iter(text) {
+        let start = floor_char(text, m.start().saturating_sub(WINDOW));
+        let end = ceil_char(text, (m.end() + 2).min(text.len()));
+        match windows.last_mut() {
+            Some(w) if w.end >= start => w.end = end,
+            _ => windows.push(start..end),
+        }
+    }
+    for w in &windows {
+        scan_window(text, w.clone(), &mut found);
+    }
+    scan_relative(text, &mut found);
+    found.sort_by_key(|f| f.range.start);
+    resolve(&mut found);
+    found
+}
+
+/// How far before a year a period phrase may start ("au cours des trois premiers trimestres de").
+const WINDOW: usize = 96;
+
+fn year_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(?:19|20)[0-9]{2}").expect("valid year regex"))
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn scan_window(text: &str, w: Range<usize>, found: &mut Vec<PeriodMention>) {
+    let base = w.start;
+    let text_w = &text[w];
+    for (re, read) in readers() {
+        for c in re.captures_iter(text_w) {
+            let whole = c.get(0).expect("match");
+            let r = base + whole.start()..base + whole.end();
+            // A year glued to other digits or inside a number ("12 2023", "2023,5") is not one.
+            let before = text[..r.start].chars().next_back();
+            let after = text[r.end..].chars().next();
+            if before.is_some_and(|ch| ch.is_ascii_digit())
+                || after.is_some_and(|ch| ch.is_ascii_digit())
+                || (after == Some(',')
+                    && text[r.end + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch.is_ascii_digit()))
+            {
+                continue;
+            }
+            if found
+                .iter()
+                .any(|f| f.range.start < r.end && r.start < f.range.end)
+            {
+                continue;
+            }
+            if let Some(p) = read(&c) {
+                found.push(PeriodMention {
+                    range: r,
+                    period: Some(p),
+                    relative: None,
+                    clarified: false,
+                });
+            }
+        }
+    }
+}
+
+fn scan_relative(text: &str, found: &mut Vec<PeriodMention>) {
+    for c in relative_re().captures_iter(text) {
+        let mut r = c.get(0).expect("match").range();
+        // "l'année dernière [2022]": the bracket says which year; it is one mention.
+        let clarified = bracket_year_re()
+            .captures(super::entity::ahead(text, r.end, 16))
+            .and_then(|b| {
+                let y: i32 = b["y"].parse().ok()?;
+                let end = r.end + b.get(0).expect("match").end();
+                Some((y, end))
+            });
+        if let Some((_, end)) = clarified {
+            found.retain(|f| !(f.range.start >= r.end && f.range.end <= end));
+            r.end = end;
+        }
+        if found
+            .iter()
+            .any(|f| f.range.start < r.end && r.start < f.range.end)
+        {
+            continue;
+        }
+        let rel = if c.name("prev").is_some() {
+            Relative::PreviousYear
+        } else if c.name("before").is_some() {
+            Relative::YearBefore
+        } else if c.name("first").is_some() {
+            match c.name("n").or(c.name("n2")).and_then(|n| count(n.as_str())) {
+                Some(n) if (1..=12).contains(&n) => Relative::FirstMonths(n),
+                _ => continue,
+            }
+        } else if c.name("same").is_some() {
+            Relative::SameYear
+        } else {
+            Relative::ThisYear
+        };
+        found.push(PeriodMention {
+            range: r,
+            period: clarified.map(|(y, _)| Period::year(y)),
+            relative: Some(rel),
+            clarified: clarified.is_some(),
+        });
+    }
+}
+
+fn resolve(found: &mut [PeriodMention]) {
+    // Resolve relative phrases against the latest explicit period before them. "L'année
+    // dernière" is said from the time of writing: the latest "as of" date seen so far ("au 1er
+    // février 2024") tells it better than a year the text is recounting.
+    let mut anchor: Option<i32> = None;
+    let mut latest_instant: Option<i32> = None;
+    for f in found.iter_mut() {
+        match f.relative {
+            None => {
+                anchor = f
+                    .period
+                    .map(|p| if p.instant { p.from.year } else { p.to.year });
+                if let Some(p) = f.period.filter(|p| p.instant) {
+                    latest_instant = latest_instant.max(Some(p.from.year));
+                }
+            }
+            Some(_) if f.period.is_some() => {}
+            Some(rel) => {
+                let now = anchor.max(latest_instant);
+                f.period = anchor.map(|y| match rel {
+                    Relative::PreviousYear => Period::year(now.unwrap_or(y) - 1),
+                    Relative::YearBefore => Period::year(y - 1),
+                    Relative::SameYear | Relative::ThisYear => Period::year(y),
+                    Relative::FirstMonths(n) => months(y, 1, y, n),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn periods(t: &str) -> Vec<String> {
+        scan(t)
+            .iter()
+            .map(|m| m.period.map_or("?".into(), |p| p.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn french_periods() {
+        assert_eq!(
+            periods(
+                "En 2021 ; janvier-août 2023 ; au premier semestre 2022 ; les 9 premiers mois de 2023 ; \
+                 au 1er janvier 2024 ; mars 2023 ; au troisième trimestre 2023 ; 2019-2021 ; \
+                 les trois premiers trimestres de 2023 ; fin 2018"
+            ),
+            [
+                "2021",
+                "2023-01..2023-08",
+                "2022-H1",
+                "2023-01..2023-09",
+                "2024-01-01",
+                "2023-03",
+                "2023-Q3",
+                "2019-01..2021-12",
+                "2023-01..2023-09",
+                "2018"
+            ]
+        );
+    }
+
+    #[test]
+    fn english_periods() {
+        assert_eq!(
+            periods(
+                "in 2021, H1 2022, Q3 2023, from January to August 2023, the first half of 2022, \
+                 January 1, 2024, the first nine months of 2023"
+            ),
+            [
+                "2021",
+                "2022-H1",
+                "2023-Q3",
+                "2023-01..2023-08",
+                "2022-H1",
+                "2024-01-01",
+                "2023-01..2023-09"
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_phrases_resolve_against_the_latest_date() {
+        assert_eq!(
+            periods("Au 1er janvier 2024, 12 sites ; l'année dernière, 3 de plus. La même année."),
+            ["2024-01-01", "2023", "2024"]
+        );
+        assert_eq!(periods("Last year it grew."), ["?"]);
+        assert_eq!(
+            periods("En 2024 ; l'année dernière [2022] ; au cours des 10 premiers mois de cette année [2023]"),
+            ["2024", "2022", "2023-01..2023-10"]
+        );
+        assert_eq!(
+            periods("Au 1er mars 2024 ; en 2022, rien ; l'année dernière ; janvier-septembre de l'année dernière [2022]"),
+            ["2024-03-01", "2022", "2023", "2022-01..2022-09"]
+        );
+        assert_eq!(
+            periods("Début 2023, rien ; au cours des cinq premiers mois de l'année, 5."),
+            ["2023-01-01", "2023-01..2023-05"]
+        );
+    }
+
+    #[test]
+    fn numbers_are_not_years() {
+        assert!(periods("Il y avait 2023,5 tonnes et 120230 pièces.").is_empty());
+    }
+}

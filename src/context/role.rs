@@ -1,0 +1,156 @@
+//! What a figure does in its sentence: a stated value, a change, an index, a multiplier, a
+//! share of a whole, or a target (a plan or forecast, not a fact).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::lexicon::Cue;
+use super::metric::MetricMention;
+use super::segment::Segments;
+use crate::claim::{Direction, Role};
+use crate::quantity::{Kind, Quantity};
+
+/// A role cue found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueMention {
+    pub start: usize,
+    pub end: usize,
+    pub cue: Cue,
+}
+
+/// The role reading of one figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleReading {
+    pub role: Role,
+    pub direction: Option<Direction>,
+    /// For a share: index of the metric of the whole.
+    pub whole: Option<usize>,
+}
+
+/// How far before a figure a change verb still governs it ("a augmenté de près de 40 %").
+const CHANGE_REACH: usize = 60;
+/// For amounts, the change verb must be right before ("a augmenté de 50 millions").
+const CHANGE_REACH_AMOUNT: usize = 16;
+
+fn share_of_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:des|du|de\s+la|de\s+l['’]|de|of\s+the|of\s+all|of\s+total|of)\s")
+            .expect("valid share regex")
+    })
+}
+
+fn more_after_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?P<up>de\s+plus|more|higher)|^\s*(?P<down>de\s+moins|less|lower)")
+            .expect("valid comparison regex")
+    })
+}
+
+/// Read the role of a figure from the cues and metric terms of its sentence.
+pub fn role_of(
+    text: &str,
+    q: &Quantity,
+    cues: &[CueMention],
+    metrics: &[MetricMention],
+    seg: &Segments,
+) -> RoleReading {
+    let in_clause = |s: usize, e: usize| {
+        let (a, b) = if e <= q.clean.start {
+            (e, q.clean.start)
+        } else {
+            (q.clean.end, s)
+        };
+        a >= b || !seg.break_between(a, b)
+    };
+    let mut reading = RoleReading {
+        role: Role::Value,
+        direction: None,
+        whole: None,
+    };
+    let before = &text[..q.clean.start];
+    // A window: the readers below are anchored at the figure and need no more.
+    let after = super::entity::ahead(text, q.clean.end, 80);
+    let is_percent = matches!(q.kind, Kind::Percent | Kind::PercentagePoint);
+
+    if q.kind == Kind::Multiplier {
+        reading.role = Role::Multiplier;
+        reading.direction = Some(if q.value >= Decimal::ONE {
+            Direction::Up
+        } else {
+            Direction::Down
+        });
+    } else {
+        // A change verb before the figure, in its clause.
+        let reach = if is_percent {
+            CHANGE_REACH
+        } else {
+            CHANGE_REACH_AMOUNT
+        };
+        let change = cues
+            .iter()
+            .filter(|c| matches!(c.cue, Cue::Change(_)))
+            .filter(|c| c.end <= q.clean.start && q.clean.start - c.end <= reach)
+            .filter(|c| in_clause(c.start, c.end))
+            .max_by_key(|c| c.end);
+        let sign = before.trim_end().chars().next_back();
+        if let Some(c) = change {
+            if let Cue::Change(d) = c.cue {
+                reading.role = Role::Change;
+                reading.direction = d;
+            }
+        } else if is_percent && matches!(sign, Some('+')) {
+            reading.role = Role::Change;
+            reading.direction = Some(Direction::Up);
+        } else if is_percent && matches!(sign, Some('−' | '–')) {
+            reading.role = Role::Change;
+            reading.direction = Some(Direction::Down);
+        } else if let Some(c) = more_after_re().captures(after) {
+            reading.role = Role::Change;
+            reading.direction = Some(if c.name("up").is_some() {
+                Direction::Up
+            } else {
+                Direction::Down
+            });
+        }
+        if is_percent && reading.role == Role::Value {
+            // "108,9 % par rapport à 2020", "108.9 % of the previous year level".
+            let index_cue = cues.iter().any(|c| {
+                matches!(c.cue, Cue::Index | Cue::Base)
+                    && c.start >= q.clean.end
+                    && c.start - q.clean.end <= 12
+            });
+            if index_cue && q.value >= Decimal::from(50) {
+                reading.role = Role::Index;
+            }
+        }
+        if is_percent && reading.role == Role::Value {
+            // "85,9 % des exportations": the whole is the metric right after.
+            if let Some(m) = share_of_re().find(after) {
+                let from = q.clean.end + m.end();
+                reading.role = Role::Share;
+                reading.whole = metrics
+                    .iter()
+                    .find(|mm| mm.start >= from && mm.start - from <= 30 && !mm.fallback)
+                    .filter(|mm| !seg.break_between(from, mm.start))
+                    .map(|mm| mm.metric);
+            } else if cues
+                .iter()
+                .any(|c| c.cue == Cue::Share && in_clause(c.start, c.end) && c.end <= q.clean.start)
+            {
+                reading.role = Role::Share;
+            }
+        }
+    }
+    // A plan or forecast anywhere in the clause makes the figure a target, not a fact.
+    if cues
+        .iter()
+        .any(|c| c.cue == Cue::Target && in_clause(c.start, c.end))
+    {
+        reading.role = Role::Target;
+    }
+    reading
+}

@@ -1,0 +1,305 @@
+//! Context of figures in French prose: subject, partner, metric, period, role.
+//! Quantities are built by hand here, so these tests do not depend on the extractor.
+
+use numlint::claim::{Claim, Direction, Role};
+use numlint::context::{self, ContextLexicon, MIN_CONFIDENCE};
+use numlint::document::{Document, Format};
+use numlint::lang::Lang;
+use numlint::quantity::{Kind, Qualifier, Quantity};
+use rust_decimal::Decimal;
+
+/// Build a document and the quantities named by their surface (found in order), then attach.
+fn claims(text: &str, figs: &[(&str, Kind, Option<&str>)]) -> Vec<Claim> {
+    let doc = Document::new("t.txt", text.to_string(), Format::Text, Some(Lang::Fr));
+    let mut at = 0;
+    let qs: Vec<Quantity> = figs
+        .iter()
+        .map(|(surface, kind, unit)| {
+            let start = at + doc.clean.text[at..].find(surface).expect("surface in text");
+            let end = start + surface.len();
+            at = end;
+            let digits: String = surface
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                .collect::<String>()
+                .replace(',', ".");
+            let value: Decimal = digits.trim_end_matches('.').parse().unwrap_or(Decimal::ONE);
+            Quantity::new(
+                start..end,
+                doc.clean.to_original(start..end),
+                *kind,
+                value,
+                unit.map(str::to_string),
+                Decimal::ONE,
+                Decimal::ZERO,
+                Qualifier::None,
+            )
+        })
+        .collect();
+    let lex = ContextLexicon::builtin().expect("lexicon");
+    context::attach(0, &doc, &qs, &lex)
+}
+
+fn period(c: &Claim) -> String {
+    c.period.map_or("-".into(), |p| p.to_string())
+}
+
+fn s(o: &Option<String>) -> &str {
+    o.as_deref().unwrap_or("-")
+}
+
+#[test]
+fn bilateral_trade_with_parenthesised_growth_and_inherited_balance() {
+    let t = "En 2022, le chiffre d'affaires commercial entre la Mongolie et le Brésil s'est élevé \
+             à 412,5 millions de dollars et a augmenté de 6,2 % par rapport à 2021, les \
+             exportations - 310,1 millions de dollars (croissance de 4,1 %). Le solde est positif - \
+             207,7 millions de dollars.";
+    let c = claims(
+        t,
+        &[
+            ("412,5 millions de dollars", Kind::Amount, Some("USD")),
+            ("6,2 %", Kind::Percent, Some("%")),
+            ("310,1 millions de dollars", Kind::Amount, Some("USD")),
+            ("4,1 %", Kind::Percent, Some("%")),
+            ("207,7 millions de dollars", Kind::Amount, Some("USD")),
+        ],
+    );
+    let row = |c: &Claim| {
+        (
+            s(&c.metric).to_string(),
+            s(&c.subject).to_string(),
+            s(&c.partner).to_string(),
+            period(c),
+            c.role,
+        )
+    };
+    assert_eq!(
+        row(&c[0]),
+        (
+            "turnover".into(),
+            "MNG".into(),
+            "BRA".into(),
+            "2022".into(),
+            Role::Value
+        )
+    );
+    assert_eq!(
+        row(&c[1]),
+        (
+            "turnover".into(),
+            "MNG".into(),
+            "BRA".into(),
+            "2022".into(),
+            Role::Change
+        )
+    );
+    assert_eq!(c[1].direction, Some(Direction::Up));
+    assert_eq!(
+        c[1].base_period.map(|p| p.to_string()).as_deref(),
+        Some("2021")
+    );
+    assert_eq!(
+        row(&c[2]),
+        (
+            "exports".into(),
+            "MNG".into(),
+            "BRA".into(),
+            "2022".into(),
+            Role::Value
+        )
+    );
+    // The growth rate in brackets is the growth of the figure before it.
+    assert_eq!(
+        row(&c[3]),
+        (
+            "exports".into(),
+            "MNG".into(),
+            "BRA".into(),
+            "2022".into(),
+            Role::Change
+        )
+    );
+    // Subject, partner and period carried over from the previous sentence, less surely.
+    assert_eq!(
+        row(&c[4]),
+        (
+            "balance".into(),
+            "MNG".into(),
+            "BRA".into(),
+            "2022".into(),
+            Role::Value
+        )
+    );
+    assert!(c[0].confidence > c[4].confidence);
+    assert!(c[4].confidence >= MIN_CONFIDENCE, "{}", c[4].confidence);
+}
+
+#[test]
+fn targets_are_not_facts_and_last_year_follows_the_date() {
+    let t = "Au 1er janvier 2024, 212 organisations étaient enregistrées dans la zone franche de \
+             Tarnovo. L'année dernière, 14 nouvelles entreprises s'y sont installées, et elles \
+             créeront plus de 600 emplois. Le projet prévoit la création de 35 nouveaux emplois.";
+    let c = claims(
+        t,
+        &[
+            ("212", Kind::Count, Some("organisations")),
+            ("14", Kind::Count, Some("companies")),
+            ("600", Kind::Count, Some("jobs")),
+            ("35", Kind::Count, Some("jobs")),
+        ],
+    );
+    assert_eq!(s(&c[0].metric), "residents");
+    assert_eq!(s(&c[0].subject), "fez:tarnovo");
+    assert_eq!(period(&c[0]), "2024-01-01");
+    assert!(c[0].period.unwrap().instant);
+    assert_eq!(c[0].role, Role::Value);
+    assert_eq!(period(&c[1]), "2023");
+    assert_eq!(s(&c[1].subject), "fez:tarnovo");
+    assert_eq!(c[1].role, Role::Value);
+    assert_eq!(s(&c[2].metric), "jobs");
+    assert_eq!(c[2].role, Role::Target);
+    assert_eq!(c[3].role, Role::Target);
+}
+
+#[test]
+fn shares_name_their_whole() {
+    let t =
+        "Les produits laitiers représentent 42,3 % des exportations biélorusses vers la Russie \
+             en 2021.";
+    let c = claims(t, &[("42,3 %", Kind::Percent, Some("%"))]);
+    assert_eq!(c[0].role, Role::Share);
+    assert_eq!(s(&c[0].whole), "exports");
+    assert_eq!(s(&c[0].subject), "BLR");
+    assert_eq!(s(&c[0].partner), "RUS");
+    assert_eq!(period(&c[0]), "2021");
+}
+
+#[test]
+fn spans_relative_years_and_decreases() {
+    let t =
+        "Au premier semestre 2022, les importations du Kazakhstan en provenance de Mongolie ont \
+             atteint 58 millions de dollars. Sur les 9 premiers mois de 2023, elles ont diminué de \
+             12 %. La même année, le déficit commercial a atteint 21 millions de dollars.";
+    let c = claims(
+        t,
+        &[
+            ("58 millions de dollars", Kind::Amount, Some("USD")),
+            ("12 %", Kind::Percent, Some("%")),
+            ("21 millions de dollars", Kind::Amount, Some("USD")),
+        ],
+    );
+    assert_eq!(s(&c[0].metric), "imports");
+    assert_eq!(s(&c[0].subject), "KAZ");
+    assert_eq!(s(&c[0].partner), "MNG");
+    assert_eq!(period(&c[0]), "2022-H1");
+    assert_eq!(c[1].role, Role::Change);
+    assert_eq!(c[1].direction, Some(Direction::Down));
+    assert_eq!(period(&c[1]), "2023-01..2023-09");
+    assert_eq!(s(&c[1].subject), "KAZ");
+    assert_eq!(s(&c[2].metric), "balance");
+    assert_eq!(period(&c[2]), "2023");
+}
+
+#[test]
+fn index_multiplier_and_region() {
+    let t =
+        "En 2023, la production laitière de la région de Brest a atteint 108,9 % par rapport à \
+             l'année précédente, et les exportations ont été multipliées par 2,5.";
+    let c = claims(
+        t,
+        &[
+            ("108,9 %", Kind::Percent, Some("%")),
+            ("2,5", Kind::Multiplier, None),
+        ],
+    );
+    assert_eq!(c[0].role, Role::Index);
+    assert_eq!(s(&c[0].metric), "production");
+    assert_eq!(s(&c[0].subject), "BY-BR");
+    assert_eq!(period(&c[0]), "2023");
+    assert_eq!(
+        c[0].base_period.map(|p| p.to_string()).as_deref(),
+        Some("2022")
+    );
+    assert_eq!(c[1].role, Role::Multiplier);
+    assert_eq!(s(&c[1].metric), "exports");
+}
+
+#[test]
+fn abbreviations_and_enumerations_keep_context_apart() {
+    let t = "M. Petrov a rappelé que deux accords ont été signés en mai 2023 : 1) la livraison de \
+             300 tracteurs vers l'Ouzbékistan ; 2) l'achat de 40 tonnes de coton en provenance du \
+             Tadjikistan, etc. Les exportations de la zone ont atteint 7,8 millions d'euros.";
+    let c = claims(
+        t,
+        &[
+            ("300", Kind::Count, None),
+            ("40 tonnes", Kind::Amount, Some("t")),
+            ("7,8 millions d'euros", Kind::Amount, Some("EUR")),
+        ],
+    );
+    assert_eq!(s(&c[0].partner), "UZB");
+    assert_eq!(s(&c[1].partner), "TJK");
+    assert_eq!(s(&c[1].metric), "volume");
+    assert_eq!(period(&c[0]), "2023-05");
+    // "M." did not end the sentence; "etc." before a capital did.
+    assert_eq!(c[0].sentence, c[1].sentence);
+    assert_ne!(c[1].sentence, c[2].sentence);
+    assert_eq!(s(&c[2].metric), "exports");
+    assert_eq!(period(&c[2]), "2023-05");
+}
+
+#[test]
+fn a_figure_without_context_stays_below_the_threshold() {
+    let c = claims(
+        "Il y avait 12 chaises dans la salle.",
+        &[("12", Kind::Count, None)],
+    );
+    assert_eq!(c[0].metric, None);
+    assert_eq!(c[0].subject, None);
+    assert_eq!(c[0].period, None);
+    assert!(c[0].confidence < MIN_CONFIDENCE);
+}
+
+#[test]
+fn non_claims_get_no_claim() {
+    let c = claims(
+        "En 2023, les ventes ont atteint 5 millions.",
+        &[
+            ("2023", Kind::Year, None),
+            ("5 millions", Kind::Number, None),
+        ],
+    );
+    assert_eq!(c.len(), 1);
+    assert_eq!(period(&c[0]), "2023");
+}
+
+#[test]
+fn end_to_end_with_the_extractor() {
+    let text = "Au premier semestre 2023, le commerce bilatéral entre la Mongolie et le Brésil a \
+                dépassé 412,5 millions de dollars et a augmenté de 6,2 % par rapport au premier \
+                semestre 2022. Il est prévu de créer 40 emplois.";
+    let doc = Document::new("t.txt", text.to_string(), Format::Text, Some(Lang::Fr));
+    let lex = numlint::lexicon::Lexicon::builtin().expect("lexicon");
+    let a = numlint::analyse(0, &doc, &lex);
+    let usd = a
+        .claims
+        .iter()
+        .find(|c| c.quantity.unit.as_deref() == Some("USD"))
+        .expect("amount");
+    assert_eq!(s(&usd.metric), "turnover");
+    assert_eq!((s(&usd.subject), s(&usd.partner)), ("MNG", "BRA"));
+    assert_eq!(period(usd), "2023-H1");
+    let pct = a
+        .claims
+        .iter()
+        .find(|c| c.quantity.kind == Kind::Percent)
+        .expect("percent");
+    assert_eq!(pct.role, Role::Change);
+    assert_eq!(
+        pct.base_period.map(|p| p.to_string()).as_deref(),
+        Some("2022-H1")
+    );
+    let jobs = a.claims.last().expect("jobs");
+    assert_eq!(s(&jobs.metric), "jobs");
+    assert_eq!(jobs.role, Role::Target);
+}
