@@ -152,7 +152,11 @@ fn a_hundred_thousand_tiny_files() {
         if i % 1000 == 0 {
             std::fs::create_dir(&sub).unwrap();
         }
-        std::fs::write(sub.join(format!("f{i}.txt")), format!("Les ventes ont atteint {} tonnes.\n", i % 997 + 1)).unwrap();
+        std::fs::write(
+            sub.join(format!("f{i}.txt")),
+            format!("Les ventes ont atteint {} tonnes.\n", i % 997 + 1),
+        )
+        .unwrap();
     }
     let o = numlint(&["extract", "--format", "json", "."], p);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

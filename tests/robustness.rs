@@ -29,10 +29,18 @@ fn lint(name: &str, text: String, format: Format) -> (Document, usize) {
 #[test]
 fn ten_thousand_digits_do_not_overflow() {
     let digits: String = "9".repeat(10_000);
-    let (_, n) = lint("digits.txt", format!("Le total atteint {digits} dollars, soit 5 %."), Format::Text);
+    let (_, n) = lint(
+        "digits.txt",
+        format!("Le total atteint {digits} dollars, soit 5 %."),
+        Format::Text,
+    );
     assert!(n >= 1, "the 5 % is still read");
     let grouped = "123 ".repeat(5_000);
-    lint("grouped.txt", format!("Exports reached {grouped}tonnes."), Format::Text);
+    lint(
+        "grouped.txt",
+        format!("Exports reached {grouped}tonnes."),
+        Format::Text,
+    );
     let decimals = format!("0,{} %", "3".repeat(10_000));
     lint("decimals.txt", decimals, Format::Text);
 }
@@ -40,7 +48,14 @@ fn ten_thousand_digits_do_not_overflow() {
 #[test]
 fn a_hundred_thousand_spaces_and_blank_lines() {
     let t0 = Instant::now();
-    lint("spaces.txt", format!("Exportations :{}245,4 millions de dollars.", " ".repeat(100_000)), Format::Text);
+    lint(
+        "spaces.txt",
+        format!(
+            "Exportations :{}245,4 millions de dollars.",
+            " ".repeat(100_000)
+        ),
+        Format::Text,
+    );
     lint("blank.txt", "\n".repeat(100_000), Format::Text);
     lint("nbsp.txt", "1\u{a0}".repeat(50_000), Format::Text);
     assert!(t0.elapsed().as_secs() < 20, "took {:?}", t0.elapsed());
@@ -48,7 +63,10 @@ fn a_hundred_thousand_spaces_and_blank_lines() {
 
 #[test]
 fn deeply_nested_markdown() {
-    let quotes = format!("{}Les exportations ont atteint 12 millions de dollars.\n", "> ".repeat(5_000));
+    let quotes = format!(
+        "{}Les exportations ont atteint 12 millions de dollars.\n",
+        "> ".repeat(5_000)
+    );
     let (_, n) = lint("quotes.md", quotes, Format::Markdown);
     assert!(n <= 2);
     let mut lists = String::new();
@@ -64,7 +82,8 @@ fn deeply_nested_markdown() {
 #[test]
 fn a_long_single_line_is_linear() {
     // A sentence with figures repeated on one line, no line break at all.
-    let unit = "Les exportations ont atteint 245,4 millions de dollars en 2021, soit 7,8 % de plus. ";
+    let unit =
+        "Les exportations ont atteint 245,4 millions de dollars en 2021, soit 7,8 % de plus. ";
     let small: String = unit.repeat(2_000);
     let big: String = unit.repeat(20_000);
     let t0 = Instant::now();

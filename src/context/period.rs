@@ -2,6 +2,7 @@
 //! relative phrases ("l'année dernière", "the same year") resolved against the nearest
 //! explicit date before them. The text is scanned once; mentions come out sorted.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -339,10 +340,13 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
             _ => windows.push(start..end),
         }
     }
+    // Ranges already taken, keyed by start: they never overlap, so the one starting last
+    // before a candidate's end is the only one that can overlap it (no all-pairs check).
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     for w in &windows {
-        scan_window(text, w.clone(), &mut found);
+        scan_window(text, w.clone(), &mut found, &mut taken);
     }
-    scan_relative(text, &mut found);
+    scan_relative(text, &mut found, &mut taken);
     found.sort_by_key(|f| f.range.start);
     resolve(&mut found);
     found
@@ -370,7 +374,19 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn scan_window(text: &str, w: Range<usize>, found: &mut Vec<PeriodMention>) {
+fn overlaps_taken(taken: &BTreeMap<usize, usize>, r: &Range<usize>) -> bool {
+    taken
+        .range(..r.end)
+        .next_back()
+        .is_some_and(|(_, &end)| end > r.start)
+}
+
+fn scan_window(
+    text: &str,
+    w: Range<usize>,
+    found: &mut Vec<PeriodMention>,
+    taken: &mut BTreeMap<usize, usize>,
+) {
     let base = w.start;
     let text_w = &text[w];
     for (re, read) in readers() {
@@ -390,13 +406,11 @@ fn scan_window(text: &str, w: Range<usize>, found: &mut Vec<PeriodMention>) {
             {
                 continue;
             }
-            if found
-                .iter()
-                .any(|f| f.range.start < r.end && r.start < f.range.end)
-            {
+            if overlaps_taken(taken, &r) {
                 continue;
             }
             if let Some(p) = read(&c) {
+                taken.insert(r.start, r.end);
                 found.push(PeriodMention {
                     range: r,
                     period: Some(p),
@@ -408,7 +422,7 @@ fn scan_window(text: &str, w: Range<usize>, found: &mut Vec<PeriodMention>) {
     }
 }
 
-fn scan_relative(text: &str, found: &mut Vec<PeriodMention>) {
+fn scan_relative(text: &str, found: &mut Vec<PeriodMention>, taken: &mut BTreeMap<usize, usize>) {
     for c in relative_re().captures_iter(text) {
         let mut r = c.get(0).expect("match").range();
         // "l'année dernière [2022]": the bracket says which year; it is one mention.
@@ -420,15 +434,24 @@ fn scan_relative(text: &str, found: &mut Vec<PeriodMention>) {
                 Some((y, end))
             });
         if let Some((_, end)) = clarified {
-            found.retain(|f| !(f.range.start >= r.end && f.range.end <= end));
+            // The bracketed year is part of this mention, not one of its own.
+            let inside: Vec<usize> = taken
+                .range(r.end..end)
+                .filter(|(_, &e)| e <= end)
+                .map(|(&s, _)| s)
+                .collect();
+            if !inside.is_empty() {
+                found.retain(|f| !inside.contains(&f.range.start));
+                for s in inside {
+                    taken.remove(&s);
+                }
+            }
             r.end = end;
         }
-        if found
-            .iter()
-            .any(|f| f.range.start < r.end && r.start < f.range.end)
-        {
+        if overlaps_taken(taken, &r) {
             continue;
         }
+        taken.insert(r.start, r.end);
         let rel = if c.name("prev").is_some() {
             Relative::PreviousYear
         } else if c.name("before").is_some() {

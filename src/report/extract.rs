@@ -9,7 +9,8 @@
 
 use std::io::{self, Write};
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::claim::Claim;
 use crate::document::Document;
@@ -19,40 +20,82 @@ fn dec(d: rust_decimal::Decimal) -> String {
     d.normalize().to_string()
 }
 
-/// One quantity (and its claim, if any) as a JSON object.
-pub fn quantity_json(doc: &Document, q: &Quantity, claim: Option<&Claim>) -> Value {
+/// One JSON Lines record (field order is the documented order).
+#[derive(Serialize)]
+struct Record<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    offset: usize,
+    length: usize,
+    surface: &'a str,
+    kind: &'static str,
+    claim: bool,
+    value: String,
+    unit: Option<&'a str>,
+    scale: String,
+    precision: String,
+    qualifier: &'static str,
+    lo: Option<String>,
+    hi: Option<String>,
+    lo_open: bool,
+    hi_open: bool,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    context: Option<Context<'a>>,
+}
+
+#[derive(Serialize)]
+struct Context<'a> {
+    subject: Option<&'a str>,
+    partner: Option<&'a str>,
+    metric: Option<&'a str>,
+    period: Option<String>,
+    role: &'static str,
+    direction: Option<crate::claim::Direction>,
+    confidence: f32,
+}
+
+fn record<'a>(
+    doc: &'a Document,
+    name: &'a str,
+    q: &'a Quantity,
+    claim: Option<&'a Claim>,
+) -> Record<'a> {
     let (line, column) = doc.line_col(q.span.start);
-    let mut o = Map::new();
-    o.insert("file".into(), json!(doc.name()));
-    o.insert("line".into(), json!(line));
-    o.insert("column".into(), json!(column));
-    o.insert("offset".into(), json!(q.span.start));
-    o.insert("length".into(), json!(q.span.len()));
-    o.insert("surface".into(), json!(doc.slice(&q.span)));
-    o.insert("kind".into(), json!(q.kind.as_str()));
-    o.insert("claim".into(), json!(q.is_claim()));
-    o.insert("value".into(), json!(dec(q.value)));
-    o.insert("unit".into(), json!(q.unit));
-    o.insert("scale".into(), json!(dec(q.scale)));
-    o.insert("precision".into(), json!(dec(q.precision)));
-    o.insert("qualifier".into(), json!(q.qualifier.as_str()));
-    o.insert("lo".into(), json!(q.interval.lo.map(dec)));
-    o.insert("hi".into(), json!(q.interval.hi.map(dec)));
-    o.insert("lo_open".into(), json!(q.interval.lo_open));
-    o.insert("hi_open".into(), json!(q.interval.hi_open));
-    if let Some(c) = claim {
-        o.insert("subject".into(), json!(c.subject));
-        o.insert("partner".into(), json!(c.partner));
-        o.insert("metric".into(), json!(c.metric));
-        o.insert("period".into(), json!(c.period.map(|p| p.to_string())));
-        o.insert("role".into(), json!(c.role.as_str()));
-        o.insert("direction".into(), json!(c.direction));
-        o.insert(
-            "confidence".into(),
-            json!((c.confidence * 100.0).round() / 100.0),
-        );
+    Record {
+        file: name,
+        line,
+        column,
+        offset: q.span.start,
+        length: q.span.len(),
+        surface: doc.slice(&q.span),
+        kind: q.kind.as_str(),
+        claim: q.is_claim(),
+        value: dec(q.value),
+        unit: q.unit.as_deref(),
+        scale: dec(q.scale),
+        precision: dec(q.precision),
+        qualifier: q.qualifier.as_str(),
+        lo: q.interval.lo.map(dec),
+        hi: q.interval.hi.map(dec),
+        lo_open: q.interval.lo_open,
+        hi_open: q.interval.hi_open,
+        context: claim.map(|c| Context {
+            subject: c.subject.as_deref(),
+            partner: c.partner.as_deref(),
+            metric: c.metric.as_deref(),
+            period: c.period.map(|p| p.to_string()),
+            role: c.role.as_str(),
+            direction: c.direction,
+            confidence: (c.confidence * 100.0).round() / 100.0,
+        }),
     }
-    Value::Object(o)
+}
+
+/// One quantity (and its claim, if any) as a JSON value.
+pub fn quantity_json(doc: &Document, q: &Quantity, claim: Option<&Claim>) -> Value {
+    let name = doc.name();
+    serde_json::to_value(record(doc, &name, q, claim)).unwrap_or(Value::Null)
 }
 
 /// Pair each quantity with its claim (claims are a subsequence of quantities by span).
@@ -79,8 +122,9 @@ pub fn write_json(
     quantities: &[Quantity],
     claims: &[Claim],
 ) -> io::Result<()> {
+    let name = doc.name();
     for (q, c) in with_claims(quantities, claims) {
-        serde_json::to_writer(&mut *out, &quantity_json(doc, q, c))?;
+        serde_json::to_writer(&mut *out, &record(doc, &name, q, c))?;
         out.write_all(b"\n")?;
     }
     Ok(())
