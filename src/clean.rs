@@ -162,6 +162,11 @@ fn footnote_marker_re() -> &'static Regex {
     })
 }
 
+fn bracket_marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\((\d{1,3}) \)").expect("valid regex"))
+}
+
 fn url_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"(?i)\b(?:https?://|www\.)\S+").expect("valid regex"))
@@ -262,6 +267,13 @@ impl<'a> Builder<'a> {
                 continue;
             }
             cuts.push((digits.range(), SetAsideKind::FootnoteMarker));
+        }
+        // `(249 )`: a note number in brackets with the PDF's stray space before `)`.
+        for c in bracket_marker_re().captures_iter(s) {
+            cuts.push((
+                c.get(1).expect("group").range(),
+                SetAsideKind::FootnoteMarker,
+            ));
         }
         cuts.sort_by_key(|(c, _)| c.start);
         let mut at = 0;

@@ -52,7 +52,24 @@ const EN_PARTNERS: &[&str] = &[
     "Indonesia",
 ];
 
-/// About `bytes` bytes of synthetic prose in `lang`, seeded by `seed`.
+const FR_FILLER: &[&str] = &[
+    "Les parties ont souligné l'importance de poursuivre un travail systématique pour de nouvelles initiatives conjointes.",
+    "La coopération industrielle reste l'un des axes prioritaires des relations bilatérales, notamment dans les domaines de la mécanique et de l'agroalimentaire.",
+    "Les entreprises résidentes bénéficient de procédures administratives simplifiées et d'un accès facilité aux terrains.",
+    "Selon les experts, les perspectives de développement des échanges dépendent de la logistique et de la diversification de l'offre.",
+    "Une délégation d'hommes d'affaires a visité les sites de production et examiné des projets d'investissement communs.",
+];
+const EN_FILLER: &[&str] = &[
+    "Both sides stressed the importance of steady work on new joint initiatives.",
+    "Industrial cooperation remains a priority of the bilateral relationship, notably in engineering and food processing.",
+    "Resident companies benefit from simplified administrative procedures and easier access to land.",
+    "According to experts, the outlook for trade depends on logistics and on a more diverse range of goods.",
+    "A business delegation toured production sites and discussed joint investment projects.",
+];
+
+/// About `bytes` bytes of synthetic prose in `lang`, seeded by `seed`. Figure paragraphs
+/// alternate with prose that has no figure, at about the density of a real report (one
+/// figure per ~250 bytes).
 pub fn draft(lang: Lang, bytes: usize, seed: u64) -> String {
     let mut r = Lcg(seed ^ 0x9E37_79B9_7F4A_7C15);
     let mut out = String::with_capacity(bytes + 1024);
@@ -102,6 +119,18 @@ pub fn draft(lang: Lang, bytes: usize, seed: u64) -> String {
                 );
             }
         }
+        // Prose without figures between figure paragraphs.
+        let filler = match lang {
+            Lang::Fr => FR_FILLER,
+            Lang::En => EN_FILLER,
+        };
+        for _ in 0..3 {
+            for _ in 0..3 {
+                out.push_str(r.pick(filler));
+                out.push(' ');
+            }
+            out.push_str("\n\n");
+        }
         note += 1;
         // Every few paragraphs: a page break with a footnote block and a page number.
         if para % 4 == 0 {
@@ -127,7 +156,7 @@ mod tests {
     fn drafts_are_reproducible_and_sized() {
         let a = draft(Lang::Fr, 10_000, 7);
         assert_eq!(a, draft(Lang::Fr, 10_000, 7));
-        assert!(a.len() >= 10_000 && a.len() < 12_000);
+        assert!(a.len() >= 10_000 && a.len() < 14_000);
         assert_ne!(a, draft(Lang::Fr, 10_000, 8));
         assert!(draft(Lang::En, 2_000, 1).contains("million"));
     }
