@@ -4,6 +4,7 @@
 //! load ([`source`]) → clean ([`clean`]) → extract ([`extract`]) → attach context
 //! ([`context`]) → claims ([`claim`]) → rules ([`checks`]) → report ([`report`]).
 
+pub mod baseline;
 pub mod checks;
 pub mod claim;
 pub mod clean;
@@ -18,6 +19,7 @@ pub mod lexicon;
 pub mod quantity;
 pub mod report;
 pub mod source;
+pub mod suppress;
 #[doc(hidden)]
 pub mod synth;
 

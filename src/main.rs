@@ -73,6 +73,22 @@ enum Command {
         /// Output format.
         #[arg(long, short = 'f', value_enum, default_value = "human")]
         format: OutputFormat,
+        /// Configuration file (default: numlint.toml found upward from the first input).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+        /// Report only findings not recorded in this baseline file.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record the current findings as the baseline in FILE (written atomically).
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
+    },
+    /// List every rule with its code, default severity and summary.
+    Rules,
+    /// Print a rule's documentation with a failing and a passing example.
+    Explain {
+        /// Rule code, e.g. `growth-rate`.
+        code: String,
     },
     /// List every numeric mention with its value, unit, qualifier, interval and context.
     ///
@@ -141,14 +157,82 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Rules => {
+            for r in numlint::checks::registry::registry() {
+                println!(
+                    "{:<20} {:<8} {}",
+                    r.code,
+                    r.default_severity.as_str(),
+                    r.summary
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { code } => match numlint::checks::registry::find(&code) {
+            Some(r) => {
+                print!("{}", numlint::checks::registry::explain(&r));
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                let codes: Vec<String> = numlint::checks::registry::registry()
+                    .into_iter()
+                    .map(|r| r.code)
+                    .collect();
+                eprintln!(
+                    "error: unknown rule `{code}`; known rules: {}",
+                    codes.join(", ")
+                );
+                Ok(ExitCode::from(2))
+            }
+        },
         Command::Check {
             input,
             fail_on,
             format,
+            config,
+            baseline,
+            write_baseline,
         } => {
+            let config_path = config.or_else(|| {
+                input
+                    .paths
+                    .iter()
+                    .find(|p| p.as_os_str() != "-")
+                    .and_then(|p| numlint::config::Config::discover(p))
+            });
+            let config = match &config_path {
+                Some(p) => match numlint::config::Config::load(p) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        eprintln!("{:?}", miette::Report::new(e));
+                        return Ok(ExitCode::from(2));
+                    }
+                },
+                None => numlint::config::Config::default(),
+            };
+            // The `[lexicon]` table extends the lexicons once the extractor and the context
+            // reader expose `extend_from_toml` (call site: `Lexicon::extend_from_toml`).
+            let mut input = input;
+            if input.lang.is_none() {
+                input.lang = config.lang;
+            }
             let (docs, input_failed) = load(&input);
-            let config = numlint::config::Config::default();
-            let findings = numlint::lint(&docs, &lex, &config);
+            let mut findings = numlint::lint(&docs, &lex, &config);
+            if let Some(path) = &write_baseline {
+                if let Err(e) = numlint::baseline::Baseline::from_findings(&findings).write(path) {
+                    eprintln!("{:?}", miette::Report::new(e));
+                    return Ok(ExitCode::from(2));
+                }
+            }
+            if let Some(path) = &baseline {
+                match numlint::baseline::Baseline::load(path) {
+                    Ok(b) => findings = b.filter(findings),
+                    Err(e) => {
+                        eprintln!("{:?}", miette::Report::new(e));
+                        return Ok(ExitCode::from(2));
+                    }
+                }
+            }
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
             if let Err(e) = numlint::report::write_findings(format, &mut out, &docs, &findings)

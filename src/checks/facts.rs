@@ -1,0 +1,398 @@
+//! One fact told twice: `conflicting-fact` (two incompatible values) and `repeated-fact`
+//! (the same value at a distant place).
+//!
+//! Two paths find the pairs, both indexed, never all-pairs:
+//! - by key: comparable level claims with the same (subject, partner, metric, period);
+//! - by text: figures whose clauses read nearly the same ([`super::similarity`]), which
+//!   finds repeats and conflicts even when the context reader was unsure of the subject
+//!   or the metric. Known context still vetoes: different periods, subjects or partners,
+//!   different years in the clauses, different units, are never one fact.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::similarity::Clauses;
+use super::{finding, label, Ctx};
+use crate::claim::{Claim, Role};
+use crate::finding::Finding;
+use crate::quantity::Kind;
+
+/// Extra similarity a conflict needs over a repeat: a wrong value is an error, so the two
+/// clauses must be closer still.
+const CONFLICT_MARGIN: f32 = 0.0;
+/// Minimum informative weight two clauses must share (about three uncommon words), so that
+/// short generic clauses ("60 jobs were created") are not taken for one fact.
+const MIN_SHARED_WEIGHT: f32 = 6.0;
+/// Bytes of a document's start read as its abstract (for `repeats.abstract = false`).
+const ABSTRACT_BYTES: usize = 2000;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Pair {
+    a: usize,
+    b: usize,
+    sim: f32,
+    same_value: bool,
+    anchored: bool,
+}
+
+pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let want_conflicts = ctx.config.enabled("conflicting-fact");
+    let want_repeats = ctx.config.enabled("repeated-fact");
+    if !want_conflicts && !want_repeats {
+        return;
+    }
+    let clauses = Clauses::build(ctx.docs, ctx.claims);
+    let eligible: Vec<bool> = ctx
+        .claims
+        .iter()
+        .map(|c| c.quantity.is_claim() && c.quantity.kind != Kind::PercentagePoint)
+        .collect();
+    let threshold = ctx.config.similarity;
+    let mut pairs: Vec<Pair> = Vec::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+
+    // By text.
+    for (a, b, sim, shared) in clauses.candidate_pairs(&eligible, threshold.min(0.3)) {
+        if std::env::var_os("NUMLINT_DEBUG_FACTS").is_some() {
+            eprintln!("pair {a} {b} sim {sim:.2} shared {shared:.1}");
+        }
+        if shared < MIN_SHARED_WEIGHT {
+            continue;
+        }
+        if let Some(p) = judge(ctx, &clauses, a, b, sim) {
+            if p.sim >= threshold && seen.insert((a, b)) {
+                pairs.push(p);
+            }
+        }
+    }
+    // By key (context reading sure enough): a lower bar of text similarity.
+    for list in ctx.index.values.values() {
+        for (k, &a) in list.iter().enumerate().take(64) {
+            for &b in list.iter().skip(k + 1).take(64) {
+                let (a, b) = (a.min(b), a.max(b));
+                if seen.contains(&(a, b)) {
+                    continue;
+                }
+                let (sim, _) = clauses.similarity(a, b);
+                let sure = ctx.claims[a].confidence.min(ctx.claims[b].confidence) >= 0.8;
+                if sim < 0.15 && !sure {
+                    continue;
+                }
+                if let Some(mut p) = judge(ctx, &clauses, a, b, sim) {
+                    // The key already says "same fact": accept at a lower similarity.
+                    p.anchored = true;
+                    p.sim = p.sim.max(threshold + CONFLICT_MARGIN);
+                    seen.insert((a, b));
+                    pairs.push(p);
+                }
+            }
+        }
+    }
+
+    // Align figures of each sentence pair one to one: a figure told again with the same
+    // value is a repeat, and then not also a conflict with another figure of that sentence.
+    let mut by_sentences: BTreeMap<(usize, usize, usize, usize), Vec<Pair>> = BTreeMap::new();
+    for p in pairs {
+        let (sa, sb) = (
+            &clauses.clauses[p.a].sentence,
+            &clauses.clauses[p.b].sentence,
+        );
+        by_sentences
+            .entry((sa.0, sa.1.start, sb.0, sb.1.start))
+            .or_default()
+            .push(p);
+    }
+    for group in by_sentences.into_values() {
+        let mut group = group;
+        group.sort_by(|x, y| {
+            (y.same_value, y.anchored)
+                .cmp(&(x.same_value, x.anchored))
+                .then(y.sim.total_cmp(&x.sim))
+        });
+        let mut used: HashSet<usize> = HashSet::new();
+        let mut repeats: Vec<Pair> = Vec::new();
+        for p in group {
+            if used.contains(&p.a) || used.contains(&p.b) {
+                continue;
+            }
+            if p.same_value {
+                used.insert(p.a);
+                used.insert(p.b);
+                if want_repeats && distant(ctx, p.a, p.b) {
+                    repeats.push(p);
+                }
+            } else if want_conflicts && p.anchored && p.sim >= threshold + CONFLICT_MARGIN {
+                used.insert(p.a);
+                used.insert(p.b);
+                out.push(conflict(ctx, &clauses, p));
+            }
+        }
+        if !repeats.is_empty() {
+            out.push(repeat(ctx, &clauses, &repeats));
+        }
+    }
+}
+
+/// Whether two figures may be one fact, and how.
+fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<Pair> {
+    let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
+    let (la, lb) = (&clauses.clauses[a], &clauses.clauses[b]);
+    if la.sentence == lb.sentence {
+        return None;
+    }
+    if !same_kind(ca, cb) || ca.quantity.unit != cb.quantity.unit {
+        return None;
+    }
+    let differ = |x: &Option<String>, y: &Option<String>| x.is_some() && y.is_some() && x != y;
+    if differ(&ca.subject, &cb.subject)
+        || differ(&ca.partner, &cb.partner)
+        || differ(&ca.metric, &cb.metric)
+    {
+        return None;
+    }
+    if let (Some(p), Some(q)) = (ca.period, cb.period) {
+        if p != q {
+            return None;
+        }
+    }
+    if !la.years.is_empty() && !lb.years.is_empty() && la.years != lb.years {
+        return None;
+    }
+    if ca.role != cb.role && (ca.role == Role::Target || cb.role == Role::Target) {
+        // A plan and a result may share words and differ in value.
+        if !ca.quantity.interval.overlaps(&cb.quantity.interval) {
+            return None;
+        }
+    }
+    let same_value = ca.quantity.interval.overlaps(&cb.quantity.interval);
+    let anchored = la.anchor.is_some() && la.anchor == lb.anchor;
+    Some(Pair {
+        a,
+        b,
+        sim,
+        same_value,
+        anchored,
+    })
+}
+
+fn same_kind(a: &Claim, b: &Claim) -> bool {
+    let class = |k: Kind| match k {
+        Kind::Count | Kind::Number => Kind::Count,
+        k => k,
+    };
+    class(a.quantity.kind) == class(b.quantity.kind)
+}
+
+/// Far enough apart to be a repeat worth telling: another paragraph (unless near repeats
+/// are wanted), and not an abstract repeating the body when that is switched off.
+fn distant(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
+    if ca.doc == cb.doc && ca.paragraph == cb.paragraph && !ctx.config.near_repeats {
+        return false;
+    }
+    if !ctx.config.abstract_repeats {
+        let in_abstract = |c: &Claim| c.quantity.clean.start < ABSTRACT_BYTES;
+        if in_abstract(ca) != in_abstract(cb) {
+            return false;
+        }
+    }
+    true
+}
+
+fn place(ctx: &Ctx, c: &Claim) -> String {
+    let d = &ctx.docs[c.doc];
+    let (line, _) = d.line_col(c.quantity.span.start);
+    let name = d
+        .path
+        .file_name()
+        .map_or_else(|| d.name(), |n| n.to_string_lossy().into_owned());
+    format!("{name}:{line}")
+}
+
+fn surface(ctx: &Ctx, c: &Claim) -> String {
+    ctx.docs[c.doc]
+        .slice(&c.quantity.span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
+    let (first, second) = (&ctx.claims[p.a], &ctx.claims[p.b]);
+    let words = clauses.shared_words(p.a, p.b, 4);
+    let about = describe(first, &words);
+    let message = format!(
+        "the same fact is given two values: “{}” here, “{}” at {}",
+        surface(ctx, second),
+        surface(ctx, first),
+        place(ctx, first)
+    );
+    let help = format!(
+        "both sentences say {about} ({}% alike); {} ≠ {}: keep one value",
+        (p.sim * 100.0).round(),
+        first.quantity.value.normalize(),
+        second.quantity.value.normalize()
+    );
+    let labels = vec![
+        label(second, format!("{} here", surface(ctx, second)), true),
+        label(first, format!("{} here", surface(ctx, first)), false),
+    ];
+    let mut vals = [
+        first.quantity.value.normalize().to_string(),
+        second.quantity.value.normalize().to_string(),
+    ];
+    vals.sort();
+    let mut key = vec![about];
+    key.extend(vals);
+    finding("conflicting-fact", message, Some(help), labels, &key)
+}
+
+fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
+    let p = pairs[0];
+    let (first, second) = (&ctx.claims[p.a], &ctx.claims[p.b]);
+    let words = clauses.shared_words(p.a, p.b, 4);
+    let about = describe(first, &words);
+    let figures: Vec<String> = pairs
+        .iter()
+        .map(|p| surface(ctx, &ctx.claims[p.b]))
+        .collect();
+    let message = format!(
+        "the same fact is stated again: {} (first at {})",
+        figures
+            .iter()
+            .map(|f| format!("“{f}”"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        place(ctx, first)
+    );
+    let help = format!(
+        "both places say {about} with the same value; keep one, or refer back to {}",
+        place(ctx, first)
+    );
+    let mut labels = vec![label(second, "stated again here", true)];
+    for q in &pairs[1..] {
+        labels.push(label(&ctx.claims[q.b], "stated again here", false));
+    }
+    for q in pairs {
+        labels.push(label(&ctx.claims[q.a], "first stated here", false));
+    }
+    let mut key = vec![about];
+    let mut vals: Vec<String> = pairs
+        .iter()
+        .map(|q| ctx.claims[q.a].quantity.value.normalize().to_string())
+        .collect();
+    vals.sort();
+    key.extend(vals);
+    finding("repeated-fact", message, Some(help), labels, &key)
+}
+
+fn describe(c: &Claim, words: &[&str]) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = &c.metric {
+        parts.push(m.clone());
+    }
+    if let Some(s) = &c.subject {
+        parts.push(s.clone());
+    }
+    if let Some(p) = c.period {
+        parts.push(p.to_string());
+    }
+    if parts.is_empty() || c.confidence < 0.6 {
+        format!("“{}…”", words.join(" … "))
+    } else {
+        parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::*;
+
+    const FR: &str = "Au 1er janvier 2024, 425 organisations étaient enregistrées comme résidents des zones franches du pays, et elles emploient près de 60 000 personnes.\n\nLe chapitre suivant décrit les conditions fiscales accordées aux investisseurs étrangers, qui varient selon la taille du projet.\n\nSelon le ministère, au 1er janvier 2024, 452 organisations étaient enregistrées comme résidents des zones franches du pays.";
+
+    #[test]
+    fn conflicting_fact_by_text_fr() {
+        let mut k = Kit::fr(FR);
+        k.bare_count("425", 0);
+        k.bare_count("452", 0);
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "conflicting-fact");
+        assert_eq!(f[0].primary().unwrap().span, k.span_of("452"));
+        assert_eq!(f[0].labels.len(), 2);
+    }
+
+    #[test]
+    fn repeated_fact_by_text_fr_and_same_paragraph_silence() {
+        let text = FR.replace("452", "425");
+        let mut k = Kit::fr(&text);
+        k.bare_count("425", 0);
+        k.bare_count("425", 1);
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "repeated-fact");
+        assert_eq!(f[0].severity, crate::finding::Severity::Warning);
+        // The same two sentences inside one paragraph: a near repeat, not reported by default.
+        let text = text.replace("\n\n", " ");
+        let mut k = Kit::fr(&text);
+        k.bare_count("425", 0);
+        k.bare_count("425", 1);
+        assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn number_word_and_digit_conflict_en() {
+        let text = "Eight large engineering and transport facilities were also built in the free zones in 2023, at a total cost of 130 million euros.\n\nThe zones are governed by a special regime.\n\nIn 2023, 7 large engineering and transport facilities were built in the free zones.";
+        let mut k = Kit::en(text);
+        k.word_count("Eight", 0, 8);
+        k.bare_count("7", 0);
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "conflicting-fact");
+        // Seven and 7: a repeat.
+        let text = text.replace("Eight", "Seven");
+        let mut k = Kit::en(&text);
+        k.word_count("Seven", 0, 7);
+        k.bare_count("7", 0);
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "repeated-fact");
+    }
+
+    #[test]
+    fn same_number_different_things_stays_silent_fr() {
+        let text = "Le projet prévoit la création de 60 nouveaux emplois dans l'usine de meubles de Pinsk.\n\nUne autre usine ouvrira à Grodno.\n\nSoixante nouveaux emplois seront créés dans la laiterie de Lida grâce à une nouvelle ligne.\n\nEn 2023, 425 organisations étaient enregistrées.\n\nLa région a produit pour 425 millions de dollars de biens en 2023.";
+        let mut k = Kit::fr(text);
+        k.bare_count("60", 0);
+        k.word_count("Soixante", 0, 60);
+        k.bare_count("425", 0);
+        k.nth_amount("425", 1, "production");
+        assert!(k.check().is_empty(), "{:#?}", k.check());
+    }
+
+    #[test]
+    fn different_years_are_different_facts_en() {
+        let text = "In 2022, exports of dairy products to Kazakhstan reached 310 thousand tonnes, a record for the sector.\n\nPrices rose.\n\nIn 2023, exports of dairy products to Kazakhstan reached 290 thousand tonnes, a record for the sector.";
+        let mut k = Kit::en(text);
+        k.bare_count("310", 0).unit("t");
+        k.bare_count("290", 0).unit("t");
+        assert!(k.check().is_empty(), "{:#?}", k.check());
+    }
+
+    #[test]
+    fn conflicting_fact_by_key_en() {
+        let text = "Turnover with China reached $5.8 billion in 2022.\n\nOther matters follow here.\n\nBilateral trade in 2022 amounted to $6.8 billion, officials said.";
+        let mut k = Kit::en(text);
+        k.amount("5.8", "turnover")
+            .scale(1_000_000_000)
+            .subject("BLR")
+            .partner("CHN")
+            .year(2022);
+        k.amount("6.8", "turnover")
+            .scale(1_000_000_000)
+            .subject("BLR")
+            .partner("CHN")
+            .year(2022);
+        let f = k.check();
+        assert!(f.iter().any(|f| f.rule == "conflicting-fact"), "{f:#?}");
+    }
+}

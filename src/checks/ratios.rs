@@ -1,0 +1,483 @@
+//! Ratio relations: a stated change, index or growth factor against the two values it
+//! links (`growth-rate`, `multiplier`), and a share against its part and whole (`share`).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::format::{plain, signed_percent, NumFmt};
+use super::{claim_key, finding, label, Ctx};
+use crate::claim::{Claim, Direction, Period, Role};
+use crate::finding::Finding;
+use crate::interval::Interval;
+use crate::quantity::Kind;
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// The level claim of a fact nearest in the text to `near` (same document first).
+fn nearest(
+    ctx: &Ctx,
+    candidates: &[usize],
+    near: &Claim,
+    unit: Option<&Option<String>>,
+) -> Option<usize> {
+    candidates
+        .iter()
+        .copied()
+        .filter(|&i| unit.map_or(true, |u| &ctx.claims[i].quantity.unit == u))
+        .min_by_key(|&i| {
+            let c = &ctx.claims[i];
+            (
+                c.doc != near.doc,
+                c.quantity.span.start.abs_diff(near.quantity.span.start),
+            )
+        })
+}
+
+/// Changes, indices and multipliers against the values of the current and base periods.
+pub fn growth_and_multipliers(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for (ci, c) in ctx.claims.iter().enumerate() {
+        if !ctx.comparable(ci) || !matches!(c.role, Role::Change | Role::Index | Role::Multiplier) {
+            continue;
+        }
+        let (Some(metric), Some(period)) = (&c.metric, c.period) else {
+            continue;
+        };
+        let Some(base) = c.base_period.or_else(|| period.previous()) else {
+            continue;
+        };
+        let cur = ctx.index.value(&c.subject, &c.partner, metric, period);
+        let Some(now) = nearest(ctx, cur, c, None) else {
+            continue;
+        };
+        let unit = ctx.claims[now].quantity.unit.clone();
+        let prev = ctx.index.value(&c.subject, &c.partner, metric, base);
+        let Some(before) = nearest(ctx, prev, c, Some(&unit)) else {
+            continue;
+        };
+        if let Some(f) = check_ratio(ctx, ci, now, before, period, base) {
+            out.push(f);
+        }
+    }
+}
+
+fn check_ratio(
+    ctx: &Ctx,
+    ci: usize,
+    now: usize,
+    before: usize,
+    period: Period,
+    base: Period,
+) -> Option<Finding> {
+    let c = &ctx.claims[ci];
+    let ratio = ctx.interval(now).div(&ctx.interval(before));
+    let stated = ctx.interval(ci);
+    let (vn, vb) = (
+        ctx.claims[now].quantity.value,
+        ctx.claims[before].quantity.value,
+    );
+    let fmt = NumFmt::for_claims([&ctx.claims[now], &ctx.claims[before]]);
+    let metric = c.metric.clone().unwrap_or_default();
+    let decimals = super::format::decimals_of(c, Decimal::ONE).max(1);
+    let (rule, consistent, help, message) = match (c.role, c.quantity.kind) {
+        (Role::Multiplier, _) | (_, Kind::Multiplier) => {
+            let ok = ratio.overlaps(&stated);
+            let actual = vn.checked_div(vb)?;
+            let help = format!(
+                "{} / {} = ×{} ≠ ×{} (stated); ×{} of {} would be {}",
+                fmt.num(vn),
+                fmt.num(vb),
+                plain(actual, decimals.max(2)),
+                plain(c.quantity.value, decimals.max(2)),
+                plain(c.quantity.value, 2),
+                fmt.num(vb),
+                fmt.with_unit(vb * c.quantity.value)
+            );
+            let message = format!(
+                "{metric} is said to grow ×{} from {base} to {period}, but the values give ×{}",
+                plain(c.quantity.value, 2),
+                plain(actual, 2)
+            );
+            ("multiplier", ok, help, message)
+        }
+        (Role::Index, _) => {
+            let pct = ratio.scale(HUNDRED);
+            let ok = pct.overlaps(&stated);
+            let actual = vn.checked_div(vb)? * HUNDRED;
+            let help = format!(
+                "{} / {} × 100 = {} % ≠ {} % (stated); {} % of {} would be {}",
+                fmt.num(vn),
+                fmt.num(vb),
+                plain(actual, decimals),
+                plain(c.quantity.value, decimals),
+                plain(c.quantity.value, decimals),
+                fmt.num(vb),
+                fmt.with_unit(vb * c.quantity.value / HUNDRED)
+            );
+            let message = format!(
+                "{metric} index of {} % against {base} does not match the values of {period} and {base}",
+                plain(c.quantity.value, decimals)
+            );
+            ("growth-rate", ok, help, message)
+        }
+        _ => {
+            let signed = if c.direction == Some(Direction::Down) && c.quantity.value > Decimal::ZERO
+            {
+                stated.neg()
+            } else {
+                stated
+            };
+            let change = ratio.add(&Interval::exact(-Decimal::ONE)).scale(HUNDRED);
+            let ok = change.overlaps(&signed);
+            let actual = (vn - vb).checked_div(vb)? * HUNDRED;
+            let stated_mid = if signed.hi.is_some_and(|h| h < Decimal::ZERO) {
+                -c.quantity.value.abs()
+            } else {
+                c.quantity.value
+            };
+            let help = format!(
+                "({} − {}) / {} = {} ≠ {} (stated); from {}, {} gives {}",
+                fmt.num(vn),
+                fmt.num(vb),
+                fmt.num(vb),
+                signed_percent(actual, decimals),
+                signed_percent(stated_mid, decimals),
+                fmt.num(vb),
+                signed_percent(stated_mid, decimals),
+                fmt.with_unit(vb * (HUNDRED + stated_mid) / HUNDRED)
+            );
+            let message = format!(
+                "{metric} change of {} from {base} to {period} does not match the values ({})",
+                signed_percent(stated_mid, decimals),
+                signed_percent(actual, decimals)
+            );
+            ("growth-rate", ok, help, message)
+        }
+    };
+    if consistent {
+        return None;
+    }
+    let labels = vec![
+        label(c, "stated change", true),
+        label(&ctx.claims[now], format!("{metric} in {period}"), false),
+        label(&ctx.claims[before], format!("{metric} in {base}"), false),
+    ];
+    let key = [
+        claim_key(c),
+        claim_key(&ctx.claims[now]),
+        claim_key(&ctx.claims[before]),
+    ];
+    Some(finding(rule, message, Some(help), labels, &key))
+}
+
+/// Shares against part and whole; shares of one whole adding up past 100 %.
+pub fn shares(ctx: &Ctx, out: &mut Vec<Finding>) {
+    type Group = (usize, usize, Option<String>, String, Option<Period>);
+    let mut groups: BTreeMap<Group, Vec<usize>> = BTreeMap::new();
+    for (si, s) in ctx.claims.iter().enumerate() {
+        if !ctx.comparable(si) || s.role != Role::Share || s.quantity.kind != Kind::Percent {
+            continue;
+        }
+        let Some(whole_metric) = &s.whole else {
+            continue;
+        };
+        groups
+            .entry((
+                s.doc,
+                s.paragraph,
+                s.subject.clone(),
+                whole_metric.clone(),
+                s.period,
+            ))
+            .or_default()
+            .push(si);
+        if let Some(f) = part_of_whole(ctx, si, whole_metric) {
+            out.push(f);
+        }
+    }
+    for ((_, _, _, whole, period), members) in groups {
+        if members.len() < 2 {
+            continue;
+        }
+        // Distinct parts only: each share must name a different partner or metric.
+        let mut parts: Vec<(Option<String>, Option<String>)> = Vec::new();
+        let mut distinct = true;
+        for &i in &members {
+            let c = &ctx.claims[i];
+            let p = (c.partner.clone(), c.metric.clone());
+            if (p.0.is_none() && p.1.is_none()) || parts.contains(&p) {
+                distinct = false;
+            }
+            parts.push(p);
+        }
+        if !distinct {
+            continue;
+        }
+        let mut sum = Interval::exact(Decimal::ZERO);
+        for &i in &members {
+            sum = sum.add(&ctx.interval(i));
+        }
+        if sum.lo.map_or(true, |lo| lo <= HUNDRED) {
+            continue;
+        }
+        let values: Vec<String> = members
+            .iter()
+            .map(|&i| plain(ctx.claims[i].quantity.value, 2))
+            .collect();
+        let help = format!(
+            "{} = {} % > 100 %",
+            values.join(" + "),
+            plain(
+                members
+                    .iter()
+                    .map(|&i| ctx.claims[i].quantity.value)
+                    .sum::<Decimal>(),
+                2
+            )
+        );
+        let mut labels = vec![label(
+            &ctx.claims[*members.last().unwrap()],
+            "this share takes the sum past 100 %",
+            true,
+        )];
+        for &i in &members[..members.len() - 1] {
+            labels.push(label(&ctx.claims[i], "share of the same whole", false));
+        }
+        let period = period.map_or(String::new(), |p| format!(" in {p}"));
+        let message = format!("shares of {whole}{period} add up past 100 %");
+        let key: Vec<String> = members.iter().map(|&i| claim_key(&ctx.claims[i])).collect();
+        out.push(finding("share", message, Some(help), labels, &key));
+    }
+}
+
+/// `part = share × whole`: the whole from the index, the part stated in the share's
+/// sentence in the whole's unit.
+fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
+    let s = &ctx.claims[si];
+    let period = s.period?;
+    let wholes = {
+        let a = ctx.index.value(&s.subject, &None, whole_metric, period);
+        if a.is_empty() {
+            ctx.index
+                .value(&s.subject, &s.partner, whole_metric, period)
+        } else {
+            a
+        }
+    };
+    let w = nearest(ctx, wholes, s, None)?;
+    let whole = &ctx.claims[w];
+    let part = ctx
+        .index
+        .sentences
+        .get(&(s.doc, s.sentence.start))?
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let c = &ctx.claims[i];
+            i != w
+                && ctx.comparable(i)
+                && c.role == Role::Value
+                && c.quantity.unit == whole.quantity.unit
+                && matches!(c.quantity.kind, Kind::Amount | Kind::Count)
+                && (c.metric == s.metric || c.metric.as_deref() == Some(whole_metric))
+        })
+        .min_by_key(|&i| {
+            ctx.claims[i]
+                .quantity
+                .span
+                .start
+                .abs_diff(s.quantity.span.start)
+        })?;
+    let ratio = ctx.interval(part).div(&ctx.interval(w)).scale(HUNDRED);
+    if ratio.overlaps(&ctx.interval(si)) {
+        return None;
+    }
+    let pc = &ctx.claims[part];
+    let fmt = NumFmt::for_claims([whole, pc]);
+    let actual = pc.quantity.value.checked_div(whole.quantity.value)? * HUNDRED;
+    let help = format!(
+        "{} / {} = {} % ≠ {} % (stated); {} % of {} would be {}",
+        fmt.num(pc.quantity.value),
+        fmt.num(whole.quantity.value),
+        plain(actual, 1),
+        plain(s.quantity.value, 2),
+        plain(s.quantity.value, 2),
+        fmt.num(whole.quantity.value),
+        fmt.with_unit(whole.quantity.value * s.quantity.value / HUNDRED)
+    );
+    let message = format!(
+        "a share of {} % of {whole_metric} does not match the part and the whole ({} %)",
+        plain(s.quantity.value, 2),
+        plain(actual, 1)
+    );
+    let labels = vec![
+        label(s, "stated share", true),
+        label(pc, "the part", false),
+        label(whole, format!("the whole ({whole_metric})"), false),
+    ];
+    let key = [claim_key(s), claim_key(pc), claim_key(whole)];
+    Some(finding("share", message, Some(help), labels, &key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::*;
+    use crate::claim::Role;
+
+    #[test]
+    fn growth_rate_against_previous_year_fr() {
+        let text = "En 2022, les exportations ont atteint 312,0 millions de dollars, soit une hausse de 7,8 % par rapport à 2021. En 2021, elles s'élevaient à 287,1 millions de dollars.";
+        let mut k = Kit::fr(text);
+        k.amount("312,0", "exports").subject("BLR").year(2022);
+        k.percent("7,8", "exports").subject("BLR").year(2022);
+        k.amount("287,1", "exports").subject("BLR").year(2021);
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "growth-rate");
+        let help = f[0].help.as_deref().unwrap();
+        assert!(help.contains("(312.0 − 287.1) / 287.1 = +8.7 %"), "{help}");
+        assert_eq!(f[0].labels.len(), 3);
+    }
+
+    #[test]
+    fn growth_rate_rounding_and_qualifiers_stay_silent_fr() {
+        let text = "En 2022, les exportations ont atteint 312 millions de dollars, en hausse de près de 9 % ; en 2021, elles s'élevaient à 287 millions de dollars.";
+        let mut k = Kit::fr(text);
+        k.amount("312", "exports").subject("BLR").year(2022);
+        k.percent("9", "exports").subject("BLR").year(2022).nearly();
+        k.amount("287", "exports").subject("BLR").year(2021);
+        assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn decline_and_index_en() {
+        let text = "Imports fell by 12% in 2023 to $88 million, from $95 million in 2022. Output stood at 108.9% of the 2022 level: 120 tonnes against 100 tonnes.";
+        let mut k = Kit::en(text);
+        k.percent("12", "imports").subject("UZB").year(2023).down();
+        k.amount("88", "imports").subject("UZB").year(2023);
+        k.amount("95", "imports").subject("UZB").year(2022);
+        k.percent("108.9", "output")
+            .subject("UZB")
+            .year(2023)
+            .role(Role::Index);
+        k.count("120", "output").subject("UZB").year(2023).unit("t");
+        k.count("100", "output").subject("UZB").year(2022).unit("t");
+        let f = k.check();
+        // 88/95 = −7.4 %, not −12 %; 120/100 = 120 %, not 108.9 %.
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert!(f.iter().all(|f| f.rule == "growth-rate"));
+        // The same decline, correctly stated, is silent; a different partner is not compared.
+        let mut k = Kit::en(text);
+        k.percent("12", "imports")
+            .subject("UZB")
+            .partner("CHN")
+            .year(2023)
+            .down();
+        k.amount("88", "imports").subject("UZB").year(2023);
+        k.amount("95", "imports").subject("UZB").year(2022);
+        assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn target_growth_is_not_compared_with_facts_en() {
+        let text = "Exports were $100 million in 2022 and $110 million in 2023; the ministry plans growth of 25% in 2023.";
+        let mut k = Kit::en(text);
+        k.amount("100", "exports").subject("BLR").year(2022);
+        k.amount("110", "exports").subject("BLR").year(2023);
+        k.percent("25", "exports")
+            .subject("BLR")
+            .year(2023)
+            .role(Role::Target);
+        assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn multiplier_fr_and_en() {
+        let text = "Le montant des transactions a été multiplié par 17, passant de 1,05 million de dollars en 2022 à 8 millions de dollars en 2023.";
+        let mut k = Kit::fr(text);
+        k.multiplier("multiplié par 17", "17", "transactions")
+            .subject("X")
+            .year(2023);
+        k.amount("1,05", "transactions").subject("X").year(2022);
+        k.amount("8 millions", "transactions")
+            .subject("X")
+            .year(2023);
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "multiplier");
+        let text = "Sales doubled from $4.1 million in 2022 to $8.3 million in 2023.";
+        let mut k = Kit::en(text);
+        k.multiplier("doubled", "2", "sales")
+            .subject("X")
+            .year(2023);
+        k.amount("4.1", "sales").subject("X").year(2022);
+        k.amount("8.3", "sales").subject("X").year(2023);
+        assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn share_of_whole_fr() {
+        let text = "En 2023, la région a produit pour 820 millions de dollars ; 90 % de cette production, soit 500 millions de dollars, a été exportée.";
+        let mut k = Kit::fr(text);
+        k.amount("820", "production").subject("R").year(2023);
+        k.percent("90", "exports")
+            .subject("R")
+            .year(2023)
+            .whole("production");
+        k.amount("500", "exports").subject("R").year(2023);
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "share");
+        let text = text.replace("90 %", "61 %");
+        let mut k = Kit::fr(&text);
+        k.amount("820", "production").subject("R").year(2023);
+        k.percent("61", "exports")
+            .subject("R")
+            .year(2023)
+            .whole("production");
+        k.amount("500", "exports").subject("R").year(2023);
+        assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn shares_past_hundred_en() {
+        let text = "In 2023, Russia took 55% of exports, China 30% and the EU 25%.";
+        let mut k = Kit::en(text);
+        k.percent("55", "exports")
+            .subject("BLR")
+            .partner("RUS")
+            .year(2023)
+            .whole("exports");
+        k.percent("30", "exports")
+            .subject("BLR")
+            .partner("CHN")
+            .year(2023)
+            .whole("exports");
+        k.percent("25", "exports")
+            .subject("BLR")
+            .partner("EU")
+            .year(2023)
+            .whole("exports");
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].help.as_deref().unwrap().contains("= 110 %"));
+        let text = "In 2023, Russia took 45% of exports, China 30% and the EU 25%.";
+        let mut k = Kit::en(text);
+        k.percent("45", "exports")
+            .subject("BLR")
+            .partner("RUS")
+            .year(2023)
+            .whole("exports");
+        k.percent("30", "exports")
+            .subject("BLR")
+            .partner("CHN")
+            .year(2023)
+            .whole("exports");
+        k.percent("25", "exports")
+            .subject("BLR")
+            .partner("EU")
+            .year(2023)
+            .whole("exports");
+        assert!(k.check().is_empty());
+    }
+}

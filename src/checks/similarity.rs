@@ -1,0 +1,569 @@
+//! Clause similarity around figures, indexed: which figures are told in (nearly) the same
+//! words elsewhere in the run.
+//!
+//! Each claim gets a clause: the content words of its sentence within a window around the
+//! figure, normalised (lower case, accents folded, cut to a 5-letter stem so `créeront` and
+//! `créera` meet), plus word bigrams for order, plus the other numbers of the window (years
+//! as `Y2024`, other figures by value: the number word `Sept` and the digit `7` are the same
+//! token because the extractor gave them one value). Tokens are weighted by inverse clause
+//! frequency, and similarity is the weighted Jaccard of two clauses.
+//!
+//! Candidate pairs come from an inverted index of tokens; tokens shared by very many
+//! clauses are left out of candidate generation (they still count in the similarity), so
+//! the work grows with the document, not with its square.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::claim::Claim;
+use crate::document::Document;
+
+/// Words either side of the figure that make its clause.
+const WINDOW: usize = 12;
+/// Tokens in more clauses than this (or 2 % of clauses, whichever is larger) do not
+/// generate candidates.
+const MIN_POSTING_CAP: usize = 12;
+/// Pseudo-clauses added to the clause count in inverse frequencies, so that weights of a
+/// short draft (a handful of figures) stay near uniform instead of swinging on one count.
+const SMOOTHING: f32 = 20.0;
+
+#[derive(Debug, Clone, Default)]
+pub struct Clause {
+    /// Sorted, deduplicated token ids.
+    pub tokens: Vec<u32>,
+    /// Years written in the clause.
+    pub years: Vec<i32>,
+    /// First content word after the figure (or before it when none follows): what the
+    /// figure counts (`425 organisations`).
+    pub anchor: Option<u32>,
+    /// Sentence of the claim (doc, byte range in the cleaned text).
+    pub sentence: (usize, Range<usize>),
+}
+
+pub struct Clauses {
+    pub clauses: Vec<Clause>,
+    weights: Vec<f32>,
+    words: Vec<String>,
+    postings: HashMap<u32, Vec<usize>>,
+    cap: usize,
+}
+
+impl Clauses {
+    /// Build clauses for every claim (index = claim index).
+    pub fn build(docs: &[Document], claims: &[Claim]) -> Clauses {
+        let mut interner: HashMap<String, u32> = HashMap::new();
+        let mut words: Vec<String> = Vec::new();
+        let mut intern = |s: String| -> u32 {
+            if let Some(&id) = interner.get(&s) {
+                return id;
+            }
+            let id = words.len() as u32;
+            words.push(s.clone());
+            interner.insert(s, id);
+            id
+        };
+        // Claims of each document sorted by position, to find the other figures of a window.
+        let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+        for (i, c) in claims.iter().enumerate() {
+            if c.doc < docs.len() {
+                by_doc[c.doc].push(i);
+            }
+        }
+        for v in &mut by_doc {
+            v.sort_by_key(|&i| claims[i].quantity.clean.start);
+        }
+        let sentences: Vec<Vec<Range<usize>>> =
+            docs.iter().map(|d| sentences(&d.clean.text)).collect();
+
+        let mut clauses = Vec::with_capacity(claims.len());
+        for c in claims {
+            let Some(doc) = docs.get(c.doc) else {
+                clauses.push(Clause::default());
+                continue;
+            };
+            let text = &doc.clean.text;
+            let sent =
+                sentence_at(&sentences[c.doc], c.quantity.clean.start).unwrap_or(0..text.len());
+            let others: Vec<&Claim> = by_doc[c.doc]
+                .iter()
+                .map(|&i| &claims[i])
+                .filter(|o| {
+                    o.quantity.clean.start >= sent.start
+                        && o.quantity.clean.end <= sent.end
+                        && o.quantity.clean != c.quantity.clean
+                })
+                .collect();
+            let toks = tokens(text, sent.clone(), &c.quantity.clean, &others);
+            let fig = toks
+                .iter()
+                .position(|t| t.pos >= c.quantity.clean.start)
+                .unwrap_or(toks.len());
+            let lo = fig.saturating_sub(WINDOW);
+            let hi = (fig + WINDOW).min(toks.len());
+            let window = &toks[lo..hi];
+            let mut ids = Vec::new();
+            let mut years = Vec::new();
+            for (k, t) in window.iter().enumerate() {
+                if let Some(y) = t.year {
+                    years.push(y);
+                }
+                ids.push(intern(t.text.clone()));
+                if let Some(next) = window.get(k + 1) {
+                    ids.push(intern(format!("{} {}", t.text, next.text)));
+                }
+            }
+            let anchor = toks
+                .get(fig)
+                .filter(|t| t.word)
+                .or_else(|| {
+                    fig.checked_sub(1)
+                        .and_then(|p| toks.get(p))
+                        .filter(|t| t.word)
+                })
+                .map(|t| intern(t.text.clone()));
+            ids.sort_unstable();
+            ids.dedup();
+            years.sort_unstable();
+            years.dedup();
+            clauses.push(Clause {
+                tokens: ids,
+                years,
+                anchor,
+                sentence: (c.doc, sent),
+            });
+        }
+        let mut df = vec![0u32; words.len()];
+        let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, cl) in clauses.iter().enumerate() {
+            for &t in &cl.tokens {
+                df[t as usize] += 1;
+                postings.entry(t).or_default().push(i);
+            }
+        }
+        let n = clauses.len().max(1) as f32;
+        let weights = df
+            .iter()
+            .map(|&d| ((n + SMOOTHING) / d.max(1) as f32).ln().max(0.05))
+            .collect();
+        let cap = MIN_POSTING_CAP.max(clauses.len() / 50);
+        Clauses {
+            clauses,
+            weights,
+            words,
+            postings,
+            cap,
+        }
+    }
+
+    /// Weighted Jaccard similarity of two clauses, and the weight they share.
+    pub fn similarity(&self, a: usize, b: usize) -> (f32, f32) {
+        let (ta, tb) = (&self.clauses[a].tokens, &self.clauses[b].tokens);
+        let (mut i, mut j) = (0, 0);
+        let (mut shared, mut union) = (0f32, 0f32);
+        while i < ta.len() || j < tb.len() {
+            match (ta.get(i), tb.get(j)) {
+                (Some(x), Some(y)) if x == y => {
+                    let w = self.weights[*x as usize];
+                    shared += w;
+                    union += w;
+                    i += 1;
+                    j += 1;
+                }
+                (Some(x), Some(y)) if x < y => {
+                    union += self.weights[*x as usize];
+                    i += 1;
+                }
+                (Some(_), Some(y)) => {
+                    union += self.weights[*y as usize];
+                    j += 1;
+                }
+                (Some(x), None) => {
+                    union += self.weights[*x as usize];
+                    i += 1;
+                }
+                (None, Some(y)) => {
+                    union += self.weights[*y as usize];
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        if union == 0.0 {
+            (0.0, 0.0)
+        } else {
+            (shared / union, shared)
+        }
+    }
+
+    /// Pairs (a < b) among `eligible` clauses that share at least one selective token, with
+    /// their similarity, when it reaches `min_similarity`.
+    pub fn candidate_pairs(
+        &self,
+        eligible: &[bool],
+        min_similarity: f32,
+    ) -> Vec<(usize, usize, f32, f32)> {
+        let mut out = Vec::new();
+        let mut acc: HashMap<usize, f32> = HashMap::new();
+        for a in 0..self.clauses.len() {
+            if !eligible[a] {
+                continue;
+            }
+            acc.clear();
+            for &t in &self.clauses[a].tokens {
+                let Some(list) = self.postings.get(&t) else {
+                    continue;
+                };
+                if list.len() > self.cap {
+                    continue;
+                }
+                let w = self.weights[t as usize];
+                for &b in list {
+                    if b > a && eligible[b] {
+                        *acc.entry(b).or_default() += w;
+                    }
+                }
+            }
+            for (&b, _) in acc.iter() {
+                let (sim, shared) = self.similarity(a, b);
+                if sim >= min_similarity {
+                    out.push((a, b, sim, shared));
+                }
+            }
+        }
+        out.sort_by_key(|x| (x.0, x.1));
+        out
+    }
+
+    /// The most informative words two clauses share (for messages and fingerprints).
+    pub fn shared_words(&self, a: usize, b: usize, n: usize) -> Vec<&str> {
+        let tb = &self.clauses[b].tokens;
+        let mut shared: Vec<u32> = self.clauses[a]
+            .tokens
+            .iter()
+            .copied()
+            .filter(|t| tb.binary_search(t).is_ok())
+            .filter(|t| !self.words[*t as usize].contains(' '))
+            .filter(|t| !self.words[*t as usize].starts_with(['#', 'Y']))
+            .collect();
+        shared.sort_by(|x, y| {
+            self.weights[*y as usize]
+                .total_cmp(&self.weights[*x as usize])
+                .then(x.cmp(y))
+        });
+        shared
+            .into_iter()
+            .take(n)
+            .map(|t| self.words[t as usize].as_str())
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    text: String,
+    pos: usize,
+    /// A word (not a number token).
+    word: bool,
+    year: Option<i32>,
+}
+
+/// Content tokens of `range`; the figure itself is left out, other figures become
+/// `#value` tokens.
+fn tokens(text: &str, range: Range<usize>, figure: &Range<usize>, others: &[&Claim]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let s = &text[range.clone()];
+    let mut i = 0;
+    let bytes = s.as_bytes();
+    let mut emitted_other: Vec<usize> = Vec::new();
+    while i < s.len() {
+        let ch = s[i..].chars().next().unwrap();
+        let abs = range.start + i;
+        if !ch.is_alphanumeric() {
+            i += ch.len_utf8();
+            continue;
+        }
+        let start = i;
+        while i < s.len() {
+            let c = s[i..].chars().next().unwrap();
+            if c.is_alphanumeric() {
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let word = &s[start..i];
+        if abs >= figure.start && abs < figure.end {
+            continue;
+        }
+        if let Some((k, o)) = others
+            .iter()
+            .enumerate()
+            .find(|(_, o)| abs >= o.quantity.clean.start && abs < o.quantity.clean.end)
+        {
+            if !emitted_other.contains(&k) {
+                emitted_other.push(k);
+                out.push(Tok {
+                    text: format!("#{}", o.quantity.value.normalize()),
+                    pos: abs,
+                    word: false,
+                    year: None,
+                });
+            }
+            continue;
+        }
+        if bytes[start].is_ascii_digit() {
+            let digits: String = word.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let year = digits
+                .parse::<i32>()
+                .ok()
+                .filter(|y| digits.len() == 4 && (1900..=2100).contains(y));
+            out.push(Tok {
+                text: match year {
+                    Some(y) => format!("Y{y}"),
+                    None => format!("#{digits}"),
+                },
+                pos: abs,
+                word: false,
+                year,
+            });
+            continue;
+        }
+        let folded = fold(word);
+        if folded.chars().count() <= 2 || is_stopword(&folded) {
+            continue;
+        }
+        let stem: String = folded.chars().take(5).collect();
+        out.push(Tok {
+            text: stem,
+            pos: abs,
+            word: true,
+            year: None,
+        });
+    }
+    out
+}
+
+/// Lower case with French accents folded.
+pub fn fold(w: &str) -> String {
+    w.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
+fn is_stopword(w: &str) -> bool {
+    const STOP: &[&str] = &[
+        // French
+        "les",
+        "des",
+        "une",
+        "aux",
+        "dans",
+        "pour",
+        "par",
+        "sur",
+        "qui",
+        "que",
+        "quoi",
+        "est",
+        "sont",
+        "ont",
+        "ete",
+        "etait",
+        "etaient",
+        "avec",
+        "sans",
+        "plus",
+        "moins",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "cette",
+        "ces",
+        "cet",
+        "ce",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "nous",
+        "vous",
+        "mais",
+        "ou",
+        "donc",
+        "car",
+        "ainsi",
+        "aussi",
+        "deja",
+        "tres",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "entre",
+        "comme",
+        "dont",
+        "lors",
+        "selon",
+        "apres",
+        "avant",
+        "pas",
+        "ne",
+        "non",
+        "sous",
+        "vers",
+        "chez",
+        "fait",
+        "etre",
+        "avoir",
+        "peut",
+        "meme",
+        "autre",
+        "autres",
+        "soit",
+        "environ",
+        "pres",
+        "presque",
+        "quelque",
+        "egalement",
+        "annee",
+        "annees",
+        "mois",
+        // English
+        "the",
+        "and",
+        "for",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "been",
+        "with",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "which",
+        "who",
+        "its",
+        "their",
+        "than",
+        "more",
+        "less",
+        "into",
+        "also",
+        "about",
+        "over",
+        "under",
+        "nearly",
+        "almost",
+        "some",
+        "year",
+        "years",
+        "month",
+        "months",
+        "per",
+        "not",
+        "but",
+        "all",
+        "other",
+        "such",
+        "will",
+        "would",
+        "can",
+        "may",
+    ];
+    STOP.contains(&w)
+}
+
+/// Sentence ranges of a cleaned text: ends at `.`, `!`, `?`, `;` followed by a space and
+/// an upper-case letter, digit or quote, and at paragraph breaks.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' && b.get(i + 1) == Some(&b'\n') {
+            if i > start {
+                out.push(start..i);
+            }
+            start = i + 2;
+            i = start;
+            continue;
+        }
+        let end_here = if false {
+            true
+        } else if matches!(c, b'.' | b'!' | b'?' | b';') && b.get(i + 1) == Some(&b' ') {
+            let next = text[i + 2..].chars().next();
+            c == b';'
+                || next.is_some_and(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '«' | '“' | '(')
+                })
+        } else {
+            false
+        };
+        if end_here {
+            if i + 1 > start {
+                out.push(start..i + 1);
+            }
+            start = i + 1;
+            while start < b.len() && b[start].is_ascii_whitespace() {
+                start += 1;
+            }
+            i = start;
+            continue;
+        }
+        i += 1;
+    }
+    if start < b.len() {
+        out.push(start..b.len());
+    }
+    out
+}
+
+fn sentence_at(sentences: &[Range<usize>], at: usize) -> Option<Range<usize>> {
+    let k = sentences.partition_point(|r| r.end <= at);
+    sentences.get(k).filter(|r| r.start <= at).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_on_terminal_punctuation_only() {
+        let t = "Exports grew 7.8 % in 2021. Imports fell; the balance improved.\n\nNew paragraph";
+        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Exports grew 7.8 % in 2021.",
+                "Imports fell;",
+                "the balance improved.",
+                "New paragraph"
+            ]
+        );
+    }
+
+    #[test]
+    fn folding_and_stopwords() {
+        assert_eq!(fold("Élevé"), "eleve");
+        assert!(is_stopword("etaient"));
+    }
+}

@@ -1,0 +1,560 @@
+//! Additive relations: arithmetic identities between metrics (`trade-balance` and user
+//! identities), and sub-periods of a flow against the whole period (`sum-of-parts`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_decimal::Decimal;
+
+use super::format::NumFmt;
+use super::identity::Identity;
+use super::{claim_key, finding, label, Ctx};
+use crate::claim::{Direction, Period, Role};
+use crate::finding::Finding;
+use crate::interval::Interval;
+
+/// A metric's value in a group: stated by a claim, or derived from other metrics.
+#[derive(Debug, Clone)]
+struct Known {
+    iv: Interval,
+    /// Claims the value rests on.
+    claims: Vec<usize>,
+    /// How it was derived (`imports = turnover − exports = 56.5`), when it was.
+    derivation: Option<String>,
+}
+
+/// Check every identity on every (subject, partner, period, unit) group of level claims.
+pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let ids = &ctx.config.relations.identities;
+    if ids.is_empty() {
+        return;
+    }
+    // Group by key without the metric; BTreeMap for a stable order of findings.
+    type GroupKey = (Option<String>, Option<String>, Period, Option<String>);
+    let mut groups: BTreeMap<GroupKey, BTreeMap<String, usize>> = BTreeMap::new();
+    for claims in ctx.index.values.values() {
+        for &i in claims {
+            let c = &ctx.claims[i];
+            let (Some(metric), Some(period)) = (&c.metric, c.period) else {
+                continue;
+            };
+            let metric = if metric == "deficit" {
+                "balance"
+            } else {
+                metric
+            };
+            let key = (
+                c.subject.clone(),
+                c.partner.clone(),
+                period,
+                c.quantity.unit.clone(),
+            );
+            // The first statement of a metric stands for it; later ones are the business
+            // of `conflicting-fact`.
+            let slot = groups.entry(key).or_default();
+            let e = slot.entry(metric.to_string()).or_insert(i);
+            if ctx.claims[*e].quantity.span.start > c.quantity.span.start
+                && ctx.claims[*e].doc == c.doc
+            {
+                *e = i;
+            }
+        }
+    }
+    for metrics in groups.values() {
+        if metrics.len() < 2 {
+            continue;
+        }
+        let mut known: HashMap<String, Known> = metrics
+            .iter()
+            .map(|(m, &i)| {
+                let c = &ctx.claims[i];
+                let mut iv = ctx.interval(i);
+                if c.metric.as_deref() == Some("deficit")
+                    || (m == "balance"
+                        && c.direction == Some(Direction::Down)
+                        && c.quantity.value > Decimal::ZERO)
+                {
+                    iv = iv.neg();
+                }
+                (
+                    m.clone(),
+                    Known {
+                        iv,
+                        claims: vec![i],
+                        derivation: None,
+                    },
+                )
+            })
+            .collect();
+        let fmt = NumFmt::for_claims(metrics.values().map(|&i| &ctx.claims[i]));
+        let mut used = vec![false; ids.len()];
+        loop {
+            let mut progress = false;
+            // First check identities whose metrics are all known …
+            for (k, id) in ids.iter().enumerate() {
+                if used[k] || !id.metrics().iter().all(|m| known.contains_key(*m)) {
+                    continue;
+                }
+                used[k] = true;
+                progress = true;
+                if let Some(f) = check_identity(ctx, id, &known, &fmt) {
+                    out.push(f);
+                }
+            }
+            // … then derive one missing metric from an identity that lacks only it.
+            for (k, id) in ids.iter().enumerate() {
+                if used[k] {
+                    continue;
+                }
+                let missing: Vec<&str> = id
+                    .metrics()
+                    .into_iter()
+                    .filter(|m| !known.contains_key(*m))
+                    .collect();
+                if missing.len() != 1 || id.metrics().len() < 3 {
+                    continue;
+                }
+                let target = missing[0].to_string();
+                let (iv, expr) = solve(id, &target, &known, &fmt);
+                let claims = id
+                    .metrics()
+                    .iter()
+                    .filter_map(|m| known.get(*m))
+                    .flat_map(|k| k.claims.clone())
+                    .collect();
+                let derivation = Some(format!("{target} = {expr} = {}", fmt.interval(&iv)));
+                known.insert(
+                    target,
+                    Known {
+                        iv,
+                        claims,
+                        derivation,
+                    },
+                );
+                used[k] = true;
+                progress = true;
+                break;
+            }
+            if !progress {
+                break;
+            }
+        }
+    }
+}
+
+/// Solve `id` for `target` from the known metrics: the interval and the expression shown.
+fn solve(
+    id: &Identity,
+    target: &str,
+    known: &HashMap<String, Known>,
+    fmt: &NumFmt,
+) -> (Interval, String) {
+    let (coefs, constant) = id.as_zero_sum();
+    let ct = coefs
+        .iter()
+        .find(|(m, _)| m == target)
+        .map_or(Decimal::ONE, |(_, c)| *c);
+    let mut iv = Interval::exact(-constant / ct);
+    let mut names = String::new();
+    let mut values = String::new();
+    for (m, c) in &coefs {
+        if m == target {
+            continue;
+        }
+        let k = -*c / ct;
+        let Some(x) = known.get(m) else { continue };
+        iv = iv.add(&x.iv.scale(k));
+        let (sign, mag) = if k.is_sign_negative() {
+            (" − ", -k)
+        } else {
+            (" + ", k)
+        };
+        let coef = if mag == Decimal::ONE {
+            String::new()
+        } else {
+            format!("{} × ", mag.normalize())
+        };
+        let v = fmt.interval(&x.iv);
+        if names.is_empty() {
+            names = format!("{}{coef}{m}", if sign == " − " { "−" } else { "" });
+            values = format!("{}{coef}{v}", if sign == " − " { "−" } else { "" });
+        } else {
+            names.push_str(&format!("{sign}{coef}{m}"));
+            values.push_str(&format!("{sign}{coef}{v}"));
+        }
+    }
+    if !constant.is_zero() {
+        let k = -constant / ct;
+        names.push_str(&format!(" + {}", k.normalize()));
+        values.push_str(&format!(" + {}", k.normalize()));
+    }
+    (iv, format!("{names} = {values}"))
+}
+
+fn check_identity(
+    ctx: &Ctx,
+    id: &Identity,
+    known: &HashMap<String, Known>,
+    fmt: &NumFmt,
+) -> Option<Finding> {
+    let (coefs, constant) = id.as_zero_sum();
+    let mut total = Interval::exact(constant);
+    for (m, c) in &coefs {
+        total = total.add(&known.get(m)?.iv.scale(*c));
+    }
+    if total.contains(Decimal::ZERO) || total.overlaps(&Interval::exact(Decimal::ZERO)) {
+        return None;
+    }
+    // The figure in doubt: the stated one written last (the conclusion of the passage).
+    let stated: Vec<(&String, usize)> = coefs
+        .iter()
+        .filter_map(|(m, _)| {
+            let k = known.get(m)?;
+            if k.derivation.is_none() {
+                Some((m, k.claims[0]))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let (target, primary) = stated
+        .iter()
+        .max_by_key(|(_, i)| (ctx.claims[*i].doc, ctx.claims[*i].quantity.span.start))
+        .map(|(m, i)| ((*m).clone(), *i))?;
+    let (expected, expr) = solve(id, &target, known, fmt);
+    let stated_iv = &known[&target].iv;
+    let mut help = String::new();
+    for k in known.values() {
+        if let Some(d) = &k.derivation {
+            if id
+                .metrics()
+                .iter()
+                .any(|m| d.starts_with(&format!("{m} =")))
+            {
+                help.push_str(d);
+                help.push_str("; ");
+            }
+        }
+    }
+    help.push_str(&format!(
+        "{expr} ≠ {} (stated); {target} would be {}",
+        fmt.num(ctx.claims[primary].quantity.value * sign_of(stated_iv)),
+        fmt.interval(&expected)
+    ));
+    let mut claims: Vec<usize> = id
+        .metrics()
+        .iter()
+        .filter_map(|m| known.get(*m))
+        .flat_map(|k| k.claims.clone())
+        .collect();
+    claims.sort_unstable();
+    claims.dedup();
+    let labels = std::iter::once(label(
+        &ctx.claims[primary],
+        format!("{target} stated here"),
+        true,
+    ))
+    .chain(claims.iter().filter(|&&i| i != primary).map(|&i| {
+        let c = &ctx.claims[i];
+        label(c, c.metric.clone().unwrap_or_default(), false)
+    }))
+    .collect();
+    let c = &ctx.claims[primary];
+    let message = format!(
+        "{} does not match {}: {} = {}",
+        target,
+        if id.lhs == target {
+            "the other figures"
+        } else {
+            "the stated total"
+        },
+        id.lhs,
+        id.source.split_once('=').map_or("", |x| x.1).trim()
+    );
+    let mut key: Vec<String> = claims.iter().map(|&i| claim_key(&ctx.claims[i])).collect();
+    key.push(id.source.clone());
+    let _ = c;
+    Some(finding(&id.rule, message, Some(help), labels, &key))
+}
+
+fn sign_of(iv: &Interval) -> Decimal {
+    match iv.hi {
+        Some(h) if h < Decimal::ZERO => -Decimal::ONE,
+        _ => Decimal::ONE,
+    }
+}
+
+/// A flow's value for a sub-period cannot exceed its value for the enclosing period, and
+/// disjoint sub-periods cannot add up past it.
+pub fn sub_periods(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let flows = &ctx.config.relations.flows;
+    for claims in ctx.index.series.values() {
+        let first = &ctx.claims[claims[0]];
+        if !first.metric.as_ref().is_some_and(|m| flows.contains(m)) {
+            continue;
+        }
+        // One claim per (period, unit): the first stated.
+        let mut by_period: BTreeMap<(Period, Option<String>), usize> = BTreeMap::new();
+        for &i in claims {
+            let c = &ctx.claims[i];
+            if let Some(p) = c.period.filter(|p| !p.instant) {
+                by_period.entry((p, c.quantity.unit.clone())).or_insert(i);
+            }
+        }
+        if by_period.len() < 2 {
+            continue;
+        }
+        for (&(whole_p, ref unit), &w) in &by_period {
+            let whole_iv = ctx.interval(w);
+            let Some(whole_hi) = whole_iv.hi else {
+                continue;
+            };
+            let parts: Vec<(Period, usize)> = by_period
+                .iter()
+                .filter(|((p, u), _)| u == unit && *p != whole_p && inside(*p, whole_p))
+                .map(|((p, _), &i)| (*p, i))
+                .collect();
+            if parts.is_empty() {
+                continue;
+            }
+            // Greedy set of disjoint parts, earliest end first.
+            let mut sorted = parts.clone();
+            sorted.sort_by_key(|(p, _)| p.to);
+            let mut chosen: Vec<(Period, usize)> = Vec::new();
+            for (p, i) in sorted {
+                if chosen.last().map_or(true, |(q, _)| q.to < p.from) {
+                    chosen.push((p, i));
+                }
+            }
+            let mut sum = Interval::exact(Decimal::ZERO);
+            for (_, i) in &chosen {
+                sum = sum.add(&ctx.interval(*i));
+            }
+            let Some(sum_lo) = sum.lo else { continue };
+            if sum_lo <= whole_hi {
+                continue;
+            }
+            let fmt = NumFmt::for_claims(
+                std::iter::once(&ctx.claims[w]).chain(chosen.iter().map(|(_, i)| &ctx.claims[*i])),
+            );
+            let wc = &ctx.claims[w];
+            let metric = wc.metric.clone().unwrap_or_default();
+            let parts_text: Vec<String> = chosen
+                .iter()
+                .map(|(p, i)| format!("{} ({p})", fmt.num(ctx.claims[*i].quantity.value)))
+                .collect();
+            let message = if chosen.len() == 1 {
+                format!(
+                    "{metric} for {} is larger than for the whole of {whole_p}",
+                    chosen[0].0
+                )
+            } else {
+                format!("{metric} of parts of {whole_p} add up past the whole period")
+            };
+            let help = format!(
+                "{} = {} > {} ({whole_p}, stated); the whole would be at least {}",
+                parts_text.join(" + "),
+                fmt.interval(&sum),
+                fmt.num(wc.quantity.value),
+                fmt.num(sum_lo)
+            );
+            let mut labels = vec![label(wc, format!("{metric} for {whole_p}"), true)];
+            for (p, i) in &chosen {
+                labels.push(label(&ctx.claims[*i], format!("{metric} for {p}"), false));
+            }
+            let mut key = vec![claim_key(wc)];
+            key.extend(chosen.iter().map(|(_, i)| claim_key(&ctx.claims[*i])));
+            out.push(finding("sum-of-parts", message, Some(help), labels, &key));
+        }
+    }
+    let _ = Role::Value;
+}
+
+/// Whether period `a` lies inside period `b`.
+fn inside(a: Period, b: Period) -> bool {
+    a.from >= b.from && a.to <= b.to
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::*;
+    use crate::claim::Role;
+
+    #[test]
+    fn trade_balance_derives_imports_and_flags_balance_fr() {
+        let text = "En 2021, le chiffre d'affaires commercial avec l'Ouzbékistan s'est élevé à 301,9 millions de dollars, dont les exportations - 245,4 millions de dollars. Le solde est positif - 198,9 millions de dollars.";
+        let mut k = Kit::fr(text);
+        k.amount("301,9", "turnover")
+            .subject("BLR")
+            .partner("UZB")
+            .year(2021);
+        k.amount("245,4", "exports")
+            .subject("BLR")
+            .partner("UZB")
+            .year(2021);
+        k.amount("198,9", "balance")
+            .subject("BLR")
+            .partner("UZB")
+            .year(2021);
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "trade-balance");
+        let help = f[0].help.as_deref().unwrap();
+        assert!(
+            help.contains("imports = turnover − exports = 301.9 − 245.4 = 56.5"),
+            "{help}"
+        );
+        assert!(help.contains("balance would be 188.9"), "{help}");
+        assert_eq!(f[0].primary().unwrap().span, k.span_of("198,9"));
+        assert_eq!(f[0].labels.len(), 3);
+    }
+
+    #[test]
+    fn trade_balance_consistent_within_rounding_stays_silent_fr() {
+        let text = "En 2021, le chiffre d'affaires s'est élevé à 301,9 millions de dollars, les exportations à 245,4 millions de dollars, et le solde positif à 188,9 millions de dollars.";
+        let mut k = Kit::fr(text);
+        k.amount("301,9", "turnover").subject("BLR").year(2021);
+        k.amount("245,4", "exports").subject("BLR").year(2021);
+        k.amount("188,9", "balance").subject("BLR").year(2021);
+        assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn turnover_identity_en_and_qualifier_silence() {
+        let text = "In 2022 trade reached $512 million: exports of $300 million and imports of $190 million.";
+        let mut k = Kit::en(text);
+        k.amount("512", "turnover").subject("KAZ").year(2022);
+        k.amount("300", "exports").subject("KAZ").year(2022);
+        k.amount("190", "imports").subject("KAZ").year(2022);
+        let f = k.check();
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].help
+                .as_deref()
+                .unwrap()
+                .contains("imports would be 212"),
+            "{:?}",
+            f[0].help
+        );
+        // "more than 480" admits 490: silent.
+        let text = "In 2022 trade exceeded $480 million: exports of $300 million and imports of $190 million.";
+        let mut k = Kit::en(text);
+        k.amount("480", "turnover")
+            .more_than()
+            .subject("KAZ")
+            .year(2022);
+        k.amount("300", "exports").subject("KAZ").year(2022);
+        k.amount("190", "imports").subject("KAZ").year(2022);
+        assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn different_periods_partners_targets_and_currencies_are_not_compared() {
+        let text = "Turnover was $512 million in 2022; exports were $300 million in 2021 and imports $190 million in 2022. Exports to Russia: $300 million; imports planned at $190 million; turnover 512 million euros.";
+        let mut k = Kit::en(text);
+        k.amount("512", "turnover").subject("KAZ").year(2022);
+        k.amount("300", "exports").subject("KAZ").year(2021);
+        k.amount("190", "imports").subject("KAZ").year(2022);
+        assert!(k.check().is_empty());
+        let mut k = Kit::en(text);
+        k.amount("512", "turnover").subject("KAZ").year(2022);
+        k.nth_amount("300", 1, "exports")
+            .subject("KAZ")
+            .partner("RUS")
+            .year(2022);
+        k.nth_amount("190", 1, "imports")
+            .subject("KAZ")
+            .year(2022)
+            .role(Role::Target);
+        k.nth_amount("512", 1, "turnover")
+            .subject("KAZ")
+            .year(2022)
+            .unit("EUR");
+        assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn low_confidence_claims_are_not_compared() {
+        let text = "In 2022 trade reached $512 million: exports of $300 million and imports of $190 million.";
+        let mut k = Kit::en(text);
+        k.amount("512", "turnover")
+            .subject("KAZ")
+            .year(2022)
+            .confidence(0.3);
+        k.amount("300", "exports").subject("KAZ").year(2022);
+        k.amount("190", "imports").subject("KAZ").year(2022);
+        assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn user_identity_from_config() {
+        let text = "In 2023 the city had 1.2 million inhabitants, 800,000 urban and 300,000 rural.";
+        let mut k = Kit::en(text);
+        k.config = crate::config::Config::parse(
+            "numlint.toml",
+            "[[identity]]\nexpr = \"population = urban + rural\"\n",
+        )
+        .unwrap();
+        k.count("1.2", "population")
+            .scale(1_000_000)
+            .subject("X")
+            .year(2023);
+        k.count("800,000", "urban").subject("X").year(2023);
+        k.count("300,000", "rural").subject("X").year(2023);
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "identity");
+    }
+
+    #[test]
+    fn sub_period_larger_than_year_fr() {
+        let text = "Rien qu'au premier trimestre 2023, 11 nouvelles entreprises se sont installées dans le parc. Au cours des neuf premiers mois de 2023, 8 nouveaux résidents ont été ajoutés.";
+        let mut k = Kit::fr(text);
+        k.count("11", "new-residents")
+            .subject("park")
+            .months(2023, 1, 3);
+        k.count("8", "new-residents")
+            .subject("park")
+            .months(2023, 1, 9);
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "sum-of-parts");
+        // 12 in nine months holds.
+        let text = text.replace(" 8 ", " 12 ");
+        let mut k = Kit::fr(&text);
+        k.count("11", "new-residents")
+            .subject("park")
+            .months(2023, 1, 3);
+        k.count("12", "new-residents")
+            .subject("park")
+            .months(2023, 1, 9);
+        assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn months_adding_past_the_year_en() {
+        let text = "Exports were $40 million in January 2024 and $45 million in February 2024, while for the first quarter of 2024 they reached $70 million.";
+        let mut k = Kit::en(text);
+        k.amount("40", "exports").subject("BLR").months(2024, 1, 1);
+        k.amount("45", "exports").subject("BLR").months(2024, 2, 2);
+        k.amount("70", "exports").subject("BLR").months(2024, 1, 3);
+        let f = k.check();
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].help.as_deref().unwrap().contains("= 85 > 70"),
+            "{:?}",
+            f[0].help
+        );
+        // Stocks (not flows) are never summed over time.
+        let mut k = Kit::en(text);
+        k.amount("40", "residents")
+            .subject("BLR")
+            .months(2024, 1, 1);
+        k.amount("45", "residents")
+            .subject("BLR")
+            .months(2024, 2, 2);
+        k.amount("70", "residents")
+            .subject("BLR")
+            .months(2024, 1, 3);
+        assert!(k.check().is_empty());
+    }
+}
