@@ -24,7 +24,7 @@ fn nearest(
     candidates
         .iter()
         .copied()
-        .filter(|&i| unit.map_or(true, |u| &ctx.claims[i].quantity.unit == u))
+        .filter(|&i| unit.is_none_or(|u| &ctx.claims[i].quantity.unit == u))
         .min_by_key(|&i| {
             let c = &ctx.claims[i];
             (
@@ -217,7 +217,7 @@ pub fn shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         for &i in &members {
             sum = sum.add(&ctx.interval(i));
         }
-        if sum.lo.map_or(true, |lo| lo <= HUNDRED) {
+        if sum.lo.is_none_or(|lo| lo <= HUNDRED) {
             continue;
         }
         let values: Vec<String> = members

@@ -321,7 +321,7 @@ pub fn sub_periods(ctx: &Ctx, out: &mut Vec<Finding>) {
             sorted.sort_by_key(|(p, _)| p.to);
             let mut chosen: Vec<(Period, usize)> = Vec::new();
             for (p, i) in sorted {
-                if chosen.last().map_or(true, |(q, _)| q.to < p.from) {
+                if chosen.last().is_none_or(|(q, _)| q.to < p.from) {
                     chosen.push((p, i));
                 }
             }

@@ -132,7 +132,7 @@ fn diagnostic(docs: &[Document], f: &Finding) -> Option<Diag> {
 
 /// Whether output should be fancy: stdout is a terminal and `NO_COLOR` is unset.
 pub fn fancy() -> bool {
-    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 pub fn write(out: &mut dyn Write, docs: &[Document], findings: &[Finding]) -> io::Result<()> {
