@@ -80,7 +80,6 @@ fn deeply_nested_markdown() {
 }
 
 #[test]
-#[ignore = "known superlinear path in repeated-fact clause similarity on one huge paragraph; tracked for issue 6"]
 fn a_long_single_line_is_linear() {
     // A sentence with figures repeated on one line, no line break at all.
     let unit =

@@ -50,87 +50,104 @@ pub struct Clauses {
 
 impl Clauses {
     /// Build clauses for every claim (index = claim index).
+    ///
+    /// Each sentence holding claims is tokenised once (its figures collapsed to one token
+    /// each), and every claim of it takes its window from that list: linear in the text
+    /// even when one "sentence" is a whole file with thousands of figures.
     pub fn build(docs: &[Document], claims: &[Claim]) -> Clauses {
         let mut interner: HashMap<String, u32> = HashMap::new();
         let mut words: Vec<String> = Vec::new();
-        let mut intern = |s: String| -> u32 {
-            if let Some(&id) = interner.get(&s) {
+        let mut intern = |s: &str| -> u32 {
+            if let Some(&id) = interner.get(s) {
                 return id;
             }
             let id = words.len() as u32;
-            words.push(s.clone());
-            interner.insert(s, id);
+            words.push(s.to_string());
+            interner.insert(s.to_string(), id);
             id
         };
-        // Claims of each document sorted by position, to find the other figures of a window.
-        let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
-        for (i, c) in claims.iter().enumerate() {
-            if c.doc < docs.len() {
-                by_doc[c.doc].push(i);
-            }
-        }
-        for v in &mut by_doc {
-            v.sort_by_key(|&i| claims[i].quantity.clean.start);
-        }
         let sentences: Vec<Vec<Range<usize>>> =
             docs.iter().map(|d| sentences(&d.clean.text)).collect();
-
-        let mut clauses = Vec::with_capacity(claims.len());
-        for c in claims {
+        // Claims grouped by (doc, sentence), sorted by position inside each group.
+        let mut groups: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut sentence_of: Vec<Option<Range<usize>>> = vec![None; claims.len()];
+        for (i, c) in claims.iter().enumerate() {
             let Some(doc) = docs.get(c.doc) else {
-                clauses.push(Clause::default());
                 continue;
             };
-            let text = &doc.clean.text;
-            let sent =
-                sentence_at(&sentences[c.doc], c.quantity.clean.start).unwrap_or(0..text.len());
-            let others: Vec<&Claim> = by_doc[c.doc]
+            let sent = sentence_at(&sentences[c.doc], c.quantity.clean.start)
+                .unwrap_or(0..doc.clean.text.len());
+            groups.entry((c.doc, sent.start)).or_default().push(i);
+            sentence_of[i] = Some(sent);
+        }
+        let mut clauses = vec![Clause::default(); claims.len()];
+        let mut keys: Vec<(usize, usize)> = groups.keys().copied().collect();
+        keys.sort_unstable();
+        for key in keys {
+            let mut members = groups.remove(&key).unwrap_or_default();
+            members.sort_by_key(|&i| (claims[i].quantity.clean.start, i));
+            let doc = key.0;
+            let Some(sent) = sentence_of[members[0]].clone() else {
+                continue;
+            };
+            let toks = tokens(&docs[doc].clean.text, sent.clone(), claims, &members);
+            let token_of: HashMap<usize, usize> = toks
                 .iter()
-                .map(|&i| &claims[i])
-                .filter(|o| {
-                    o.quantity.clean.start >= sent.start
-                        && o.quantity.clean.end <= sent.end
-                        && o.quantity.clean != c.quantity.clean
-                })
+                .enumerate()
+                .filter_map(|(k, t)| t.claim.map(|c| (c, k)))
                 .collect();
-            let toks = tokens(text, sent.clone(), &c.quantity.clean, &others);
-            let fig = toks
-                .iter()
-                .position(|t| t.pos >= c.quantity.clean.start)
-                .unwrap_or(toks.len());
-            let lo = fig.saturating_sub(WINDOW);
-            let hi = (fig + WINDOW).min(toks.len());
-            let window = &toks[lo..hi];
-            let mut ids = Vec::new();
-            let mut years = Vec::new();
-            for (k, t) in window.iter().enumerate() {
-                if let Some(y) = t.year {
-                    years.push(y);
+            for &i in &members {
+                let own = &claims[i].quantity.clean;
+                let fig = token_of
+                    .get(&i)
+                    .copied()
+                    .unwrap_or_else(|| toks.partition_point(|t| t.pos < own.start));
+                // The figure itself (and any figure read over the same bytes) is left out.
+                let is_own = |t: &&Tok| t.claim.is_some_and(|k| claims[k].quantity.clean == *own);
+                let before: Vec<&Tok> = toks[..fig]
+                    .iter()
+                    .rev()
+                    .filter(|t| !is_own(t))
+                    .take(WINDOW)
+                    .collect();
+                let after: Vec<&Tok> = toks[fig..]
+                    .iter()
+                    .filter(|t| !is_own(t))
+                    .take(WINDOW)
+                    .collect();
+                let window: Vec<&Tok> = before.iter().rev().chain(after.iter()).copied().collect();
+                let mut ids = Vec::new();
+                let mut years = Vec::new();
+                let mut bigram = String::new();
+                for (k, t) in window.iter().enumerate() {
+                    if let Some(y) = t.year {
+                        years.push(y);
+                    }
+                    ids.push(intern(&t.text));
+                    if let Some(next) = window.get(k + 1) {
+                        bigram.clear();
+                        bigram.push_str(&t.text);
+                        bigram.push(' ');
+                        bigram.push_str(&next.text);
+                        ids.push(intern(&bigram));
+                    }
                 }
-                ids.push(intern(t.text.clone()));
-                if let Some(next) = window.get(k + 1) {
-                    ids.push(intern(format!("{} {}", t.text, next.text)));
-                }
+                let anchor = after
+                    .first()
+                    .filter(|t| t.word)
+                    .or_else(|| before.first().filter(|t| t.word))
+                    .map(|t| intern(&t.text));
+                ids.sort_unstable();
+                ids.dedup();
+                years.sort_unstable();
+                years.dedup();
+                clauses[i] = Clause {
+                    tokens: ids,
+                    years,
+                    anchor,
+                    sentence: (doc, sent.clone()),
+                };
             }
-            let anchor = toks
-                .get(fig)
-                .filter(|t| t.word)
-                .or_else(|| {
-                    fig.checked_sub(1)
-                        .and_then(|p| toks.get(p))
-                        .filter(|t| t.word)
-                })
-                .map(|t| intern(t.text.clone()));
-            ids.sort_unstable();
-            ids.dedup();
-            years.sort_unstable();
-            years.dedup();
-            clauses.push(Clause {
-                tokens: ids,
-                years,
-                anchor,
-                sentence: (c.doc, sent),
-            });
         }
         let mut df = vec![0u32; words.len()];
         let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -265,18 +282,22 @@ struct Tok {
     /// A word (not a number token).
     word: bool,
     year: Option<i32>,
+    /// The claim this token stands for (a figure of the sentence, as `#value`).
+    claim: Option<usize>,
 }
 
-/// Content tokens of `range`; the figure itself is left out, other figures become
-/// `#value` tokens.
-fn tokens(text: &str, range: Range<usize>, figure: &Range<usize>, others: &[&Claim]) -> Vec<Tok> {
+/// Content tokens of `range`. Each claim of `members` (sorted by position) becomes one
+/// `#value` token; other digits become years (`Y2024`) or `#digits`.
+fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) -> Vec<Tok> {
     let mut out = Vec::new();
     let s = &text[range.clone()];
-    let mut i = 0;
     let bytes = s.as_bytes();
-    let mut emitted_other: Vec<usize> = Vec::new();
+    let mut i = 0;
+    // Members whose span ends before the current word are behind us: a moving cursor.
+    let mut cursor = 0;
+    let mut last_emitted: Option<usize> = None;
     while i < s.len() {
-        let ch = s[i..].chars().next().unwrap();
+        let ch = s[i..].chars().next().unwrap_or(' ');
         let abs = range.start + i;
         if !ch.is_alphanumeric() {
             i += ch.len_utf8();
@@ -284,29 +305,30 @@ fn tokens(text: &str, range: Range<usize>, figure: &Range<usize>, others: &[&Cla
         }
         let start = i;
         while i < s.len() {
-            let c = s[i..].chars().next().unwrap();
-            if c.is_alphanumeric() {
-                i += c.len_utf8();
-            } else {
-                break;
+            match s[i..].chars().next() {
+                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                _ => break,
             }
         }
         let word = &s[start..i];
-        if abs >= figure.start && abs < figure.end {
-            continue;
+        while cursor < members.len() && claims[members[cursor]].quantity.clean.end <= abs {
+            cursor += 1;
         }
-        if let Some((k, o)) = others
+        // The first member (by position) whose span holds this word.
+        let inside = members[cursor..]
             .iter()
-            .enumerate()
-            .find(|(_, o)| abs >= o.quantity.clean.start && abs < o.quantity.clean.end)
-        {
-            if !emitted_other.contains(&k) {
-                emitted_other.push(k);
+            .take_while(|&&k| claims[k].quantity.clean.start <= abs)
+            .find(|&&k| abs < claims[k].quantity.clean.end)
+            .copied();
+        if let Some(k) = inside {
+            if last_emitted != Some(k) {
+                last_emitted = Some(k);
                 out.push(Tok {
-                    text: format!("#{}", o.quantity.value.normalize()),
+                    text: format!("#{}", claims[k].quantity.value.normalize()),
                     pos: abs,
                     word: false,
                     year: None,
+                    claim: Some(k),
                 });
             }
             continue;
@@ -325,6 +347,7 @@ fn tokens(text: &str, range: Range<usize>, figure: &Range<usize>, others: &[&Cla
                 pos: abs,
                 word: false,
                 year,
+                claim: None,
             });
             continue;
         }
@@ -338,6 +361,7 @@ fn tokens(text: &str, range: Range<usize>, figure: &Range<usize>, others: &[&Cla
             pos: abs,
             word: true,
             year: None,
+            claim: None,
         });
     }
     out

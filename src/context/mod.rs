@@ -152,6 +152,27 @@ fn within<T>(items: &[T], start: impl Fn(&T) -> usize, r: &Range<usize>) -> Rang
     a..b
 }
 
+/// Bytes either side of a figure its context readers look at, within its sentence.
+const READING_REACH: usize = 2000;
+
+/// `sentence` cut to [`READING_REACH`] bytes either side of `figure`, on char boundaries.
+fn reading_window(text: &str, sentence: &Range<usize>, figure: &Range<usize>) -> Range<usize> {
+    let mut start = sentence
+        .start
+        .max(figure.start.saturating_sub(READING_REACH));
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = sentence
+        .end
+        .min(figure.end.saturating_add(READING_REACH))
+        .min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
 /// Subject, partner and period carried over from earlier sentences.
 #[derive(Debug, Clone, Default)]
 struct Carry {
@@ -210,10 +231,14 @@ pub fn attach(
             }
         }
         let paragraph = doc.clean.paragraph_of(q.clean.start);
-        let metrics = &ctx.metrics[within(&ctx.metrics, |m| m.start, &sentence)];
-        let cues = &ctx.cues[within(&ctx.cues, |c| c.start, &sentence)];
-        let ents = &ctx.entities[within(&ctx.entities, |e| e.range.start, &sentence)];
-        let prange = within(&ctx.periods, |p| p.range.start, &sentence);
+        // What the readers below look at: the sentence, cut to a window around the figure
+        // so that a run-on "sentence" (a table flattened to one line, a file without
+        // punctuation) costs each figure a bounded amount of work.
+        let reading = reading_window(text, &sentence, &q.clean);
+        let metrics = &ctx.metrics[within(&ctx.metrics, |m| m.start, &reading)];
+        let cues = &ctx.cues[within(&ctx.cues, |c| c.start, &reading)];
+        let ents = &ctx.entities[within(&ctx.entities, |e| e.range.start, &reading)];
+        let prange = within(&ctx.periods, |p| p.range.start, &reading);
 
         // Metric, with "(croissance de 3,3 %)" taking the metric of the figure before it.
         let mut metric = metric::metric_of(text, q, metrics, &ctx.seg, lex);
@@ -240,13 +265,13 @@ pub fn attach(
         }
 
         // Role.
-        let mut reading = role::role_of(text, q, cues, metrics, &ctx.seg);
-        if reading.role == Role::Value && q.value.is_sign_negative() {
-            reading.role = Role::Change;
-            reading.direction = Some(crate::claim::Direction::Down);
+        let mut role_reading = role::role_of(text, q, cues, metrics, &ctx.seg);
+        if role_reading.role == Role::Value && q.value.is_sign_negative() {
+            role_reading.role = Role::Change;
+            role_reading.direction = Some(crate::claim::Direction::Down);
         }
         if paren.is_some()
-            && reading.role == Role::Value
+            && role_reading.role == Role::Value
             && q.kind == crate::quantity::Kind::Percent
         {
             // A bare percentage in brackets after a figure is its growth rate.
@@ -258,14 +283,14 @@ pub fn attach(
         }
         let metric_conf = metric.map_or(MISSING, |(_, s)| s.confidence());
         let mut metric_code = metric.map(|(i, _)| lex.metric_code(i).to_string());
-        let whole = reading.whole.map(|i| lex.metric_code(i).to_string());
-        if reading.role == Role::Share {
+        let whole = role_reading.whole.map(|i| lex.metric_code(i).to_string());
+        if role_reading.role == Role::Share {
             metric_code = Some("share".to_string());
         }
 
         // Subject and partner.
         let (subject, partner, subject_conf) =
-            subject_of(text, q, ents, &ctx, &carry, paragraph, &sentence);
+            subject_of(text, q, ents, &ctx, &carry, paragraph, &reading);
 
         // Period and base period.
         let next_claim_start = claim_q.get(qi + 1).map(|n| n.clean.start);
@@ -283,7 +308,7 @@ pub fn attach(
             &carry,
             paragraph,
         );
-        let base_period = base_of(q, &ctx, prange, period, &sentence);
+        let base_period = base_of(q, &ctx, prange, period);
         // "d'au moins 120 % par rapport à 2022" with no period of its own: the year after.
         let (period, period_conf) = match base_period {
             Some(b) if period_conf < 0.8 && !b.instant => (Some(shift_year(b, 1)), 0.8),
@@ -298,8 +323,8 @@ pub fn attach(
             subject,
             partner,
             period,
-            role: reading.role,
-            direction: reading.direction,
+            role: role_reading.role,
+            direction: role_reading.direction,
             whole,
             base_period,
             confidence,
@@ -480,9 +505,7 @@ fn base_of(
     ctx: &DocContext,
     prange: Range<usize>,
     period: Option<Period>,
-    sentence: &Range<usize>,
 ) -> Option<Period> {
-    let _ = sentence;
     // The base after the figure ("a augmenté de 7 % par rapport à 2020"), else the one
     // before it ("par rapport à 2022, les livraisons ont atteint …").
     let bases: Vec<usize> = prange.filter(|&i| ctx.base[i]).collect();
