@@ -53,7 +53,16 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
     // By text.
     for (a, b, sim, shared) in clauses.candidate_pairs(&eligible, threshold.min(0.3)) {
         if std::env::var_os("NUMLINT_DEBUG_FACTS").is_some() {
-            eprintln!("pair {a} {b} sim {sim:.2} shared {shared:.1}");
+            let la = ctx.docs[ctx.claims[a].doc]
+                .line_col(ctx.claims[a].quantity.span.start)
+                .0;
+            let lb = ctx.docs[ctx.claims[b].doc]
+                .line_col(ctx.claims[b].quantity.span.start)
+                .0;
+            eprintln!(
+                "pair {la} {lb} sim {sim:.2} shared {shared:.1} judge {:?}",
+                judge(ctx, &clauses, a, b, sim)
+            );
         }
         if shared < MIN_SHARED_WEIGHT {
             continue;

@@ -14,6 +14,54 @@ use crate::quantity::Kind;
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
+/// Paragraphs between a stated change and a value it is checked against within which the
+/// two are read as one story; further apart, every figure must be read with
+/// [`FAR_CONFIDENCE`] (a book tells many series of "exports" that context reading merges).
+const NEAR_PARAGRAPHS: usize = 3;
+const FAR_CONFIDENCE: f32 = 0.9;
+/// A stated growth factor and the factor the values give that differ more than this many
+/// times over are two series read as one (a region's trade against the country's), not an
+/// arithmetic slip: typos and rounding errors stay well inside it.
+const MISPAIRED_FACTOR: Decimal = Decimal::from_parts(5, 0, 0, false, 0);
+
+/// Whether a value may be checked against a stated change: close in the text, or both
+/// read with high confidence.
+fn linked(ctx: &Ctx, change: &Claim, value: usize) -> bool {
+    let v = &ctx.claims[value];
+    let near = v.doc == change.doc && v.paragraph.abs_diff(change.paragraph) <= NEAR_PARAGRAPHS;
+    near || change.confidence.min(v.confidence) >= FAR_CONFIDENCE
+}
+
+/// The growth factor a stated change, index or multiplier claims (`+7,8 %` → 1.078).
+fn stated_factor(c: &Claim) -> Option<Decimal> {
+    let v = c.quantity.value;
+    match (c.role, c.quantity.kind) {
+        (Role::Multiplier, _) | (_, Kind::Multiplier) => Some(v),
+        (Role::Index, _) => Some(v / HUNDRED),
+        _ => {
+            let signed = if c.direction == Some(Direction::Down) && v > Decimal::ZERO {
+                -v
+            } else {
+                v
+            };
+            Some(Decimal::ONE + signed / HUNDRED)
+        }
+    }
+}
+
+/// Whether the stated and the actual factors are too far apart to be about one series.
+fn mispaired(stated: Option<Decimal>, actual: Option<Decimal>) -> bool {
+    match (stated, actual) {
+        (Some(s), Some(a)) if s > Decimal::ZERO && a > Decimal::ZERO => {
+            let r = if s > a { s / a } else { a / s };
+            r > MISPAIRED_FACTOR
+        }
+        // A growth figure against a sign change, or a zero base: not one series.
+        (Some(_), Some(_)) => true,
+        _ => false,
+    }
+}
+
 /// The level claim of a fact nearest in the text to `near` (same document first).
 fn nearest(
     ctx: &Ctx,
@@ -47,14 +95,21 @@ pub fn growth_and_multipliers(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         let cur = ctx.index.value(&c.subject, &c.partner, metric, period);
-        let Some(now) = nearest(ctx, cur, c, None) else {
+        let Some(now) = nearest(ctx, cur, c, None).filter(|&i| linked(ctx, c, i)) else {
             continue;
         };
         let unit = ctx.claims[now].quantity.unit.clone();
         let prev = ctx.index.value(&c.subject, &c.partner, metric, base);
-        let Some(before) = nearest(ctx, prev, c, Some(&unit)) else {
+        let Some(before) = nearest(ctx, prev, c, Some(&unit)).filter(|&i| linked(ctx, c, i)) else {
             continue;
         };
+        let (vn, vb) = (
+            ctx.claims[now].quantity.value,
+            ctx.claims[before].quantity.value,
+        );
+        if mispaired(stated_factor(c), vn.checked_div(vb)) {
+            continue;
+        }
         if let Some(f) = check_ratio(ctx, ci, now, before, period, base) {
             out.push(f);
         }
