@@ -175,8 +175,7 @@ const LOCAL_MIN_CONFIDENCE: f32 = 0.45;
 fn place_first(ctx: &Ctx, slot: &mut BTreeMap<String, usize>, metric: &str, i: usize) {
     let c = &ctx.claims[i];
     let e = slot.entry(metric.to_string()).or_insert(i);
-    if ctx.claims[*e].quantity.span.start > c.quantity.span.start && ctx.claims[*e].doc == c.doc
-    {
+    if ctx.claims[*e].quantity.span.start > c.quantity.span.start && ctx.claims[*e].doc == c.doc {
         *e = i;
     }
 }
