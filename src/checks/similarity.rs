@@ -27,10 +27,26 @@ const MIN_POSTING_CAP: usize = 12;
 /// short draft (a handful of figures) stay near uniform instead of swinging on one count.
 const SMOOTHING: f32 = 20.0;
 
+/// Weight a clause needs before containment in another counts as similarity (a dozen
+/// uncommon words with their bigrams).
+const MIN_CONTAINED_WEIGHT: f32 = 20.0;
+/// Containment counts for this much of a similarity.
+const CONTAINMENT_DISCOUNT: f32 = 0.75;
+/// Words either side of the figure that make its near clause: a fact quoted again in
+/// another setting ("les parties ont déjà signé 15 accords interrégionaux") keeps its
+/// nearest words when the rest of the sentence changes.
+const NEAR: usize = 4;
+/// The containment of the near clauses counts for this much, and only when they share
+/// this weight (several uncommon words: "60 nouveaux emplois" alone is no fact).
+const NEAR_DISCOUNT: f32 = 0.85;
+const MIN_NEAR_SHARED: f32 = 14.0;
+
 #[derive(Debug, Clone, Default)]
 pub struct Clause {
     /// Sorted, deduplicated token ids.
     pub tokens: Vec<u32>,
+    /// The same, of the [`NEAR`] words either side of the figure only.
+    pub near: Vec<u32>,
     /// Years written in the clause.
     pub years: Vec<i32>,
     /// First content word after the figure (or before it when none follows): what the
@@ -116,33 +132,43 @@ impl Clauses {
                     .take(WINDOW)
                     .collect();
                 let window: Vec<&Tok> = before.iter().rev().chain(after.iter()).copied().collect();
+                let mut years: Vec<i32> = window.iter().filter_map(|t| t.year).collect();
                 let mut ids = Vec::new();
-                let mut years = Vec::new();
                 let mut bigram = String::new();
-                for (k, t) in window.iter().enumerate() {
-                    if let Some(y) = t.year {
-                        years.push(y);
+                let mut grams = |part: &[&Tok], ids: &mut Vec<u32>| {
+                    for (k, t) in part.iter().enumerate() {
+                        ids.push(intern(&t.text));
+                        if let Some(next) = part.get(k + 1) {
+                            bigram.clear();
+                            bigram.push_str(&t.text);
+                            bigram.push(' ');
+                            bigram.push_str(&next.text);
+                            ids.push(intern(&bigram));
+                        }
                     }
-                    ids.push(intern(&t.text));
-                    if let Some(next) = window.get(k + 1) {
-                        bigram.clear();
-                        bigram.push_str(&t.text);
-                        bigram.push(' ');
-                        bigram.push_str(&next.text);
-                        ids.push(intern(&bigram));
-                    }
-                }
+                };
+                grams(&window, &mut ids);
+                let nb = before.len();
+                let mut near = Vec::new();
+                grams(
+                    &window[nb.saturating_sub(NEAR)..(nb + NEAR).min(window.len())],
+                    &mut near,
+                );
+                near.sort_unstable();
+                near.dedup();
                 let anchor = after
                     .first()
                     .filter(|t| t.word)
                     .or_else(|| before.first().filter(|t| t.word))
-                    .map(|t| intern(&t.text));
+                    .map(|t| t.text.clone());
+                let anchor = anchor.map(|a| intern(&a));
                 ids.sort_unstable();
                 ids.dedup();
                 years.sort_unstable();
                 years.dedup();
                 clauses[i] = Clause {
                     tokens: ids,
+                    near,
                     years,
                     anchor,
                     sentence: (doc, sent.clone()),
@@ -172,9 +198,36 @@ impl Clauses {
         }
     }
 
-    /// Weighted Jaccard similarity of two clauses, and the weight they share.
+    /// Similarity of two clauses, and the weight they share: the best of their weighted
+    /// Jaccard, the containment of the smaller in the larger, and the Jaccard of their near
+    /// clauses (each of the last two at a discount).
     pub fn similarity(&self, a: usize, b: usize) -> (f32, f32) {
-        let (ta, tb) = (&self.clauses[a].tokens, &self.clauses[b].tokens);
+        let (ca, cb) = (&self.clauses[a], &self.clauses[b]);
+        let (shared, union) = self.overlap(&ca.tokens, &cb.tokens);
+        if union == 0.0 {
+            return (0.0, 0.0);
+        }
+        // Containment: a short clause (a lead sentence cut by its full stop) told again
+        // inside a longer one shares nearly all its words with it, though their Jaccard is
+        // low. Counted only for clauses with enough informative words.
+        let smaller = self.weight(a).min(self.weight(b));
+        let contained = if smaller >= MIN_CONTAINED_WEIGHT {
+            shared / smaller * CONTAINMENT_DISCOUNT
+        } else {
+            0.0
+        };
+        let (near_shared, near_union) = self.overlap(&ca.near, &cb.near);
+        let near_smaller = self.weight_of(&ca.near).min(self.weight_of(&cb.near));
+        let near = if near_shared >= MIN_NEAR_SHARED && near_union > 0.0 {
+            near_shared / near_smaller * NEAR_DISCOUNT
+        } else {
+            0.0
+        };
+        ((shared / union).max(contained).max(near), shared)
+    }
+
+    /// Weight two sorted token lists share, and the weight of their union.
+    fn overlap(&self, ta: &[u32], tb: &[u32]) -> (f32, f32) {
         let (mut i, mut j) = (0, 0);
         let (mut shared, mut union) = (0f32, 0f32);
         while i < ta.len() || j < tb.len() {
@@ -205,11 +258,16 @@ impl Clauses {
                 (None, None) => break,
             }
         }
-        if union == 0.0 {
-            (0.0, 0.0)
-        } else {
-            (shared / union, shared)
-        }
+        (shared, union)
+    }
+
+    /// Total weight of a clause's tokens.
+    fn weight(&self, a: usize) -> f32 {
+        self.weight_of(&self.clauses[a].tokens)
+    }
+
+    fn weight_of(&self, tokens: &[u32]) -> f32 {
+        tokens.iter().map(|&t| self.weights[t as usize]).sum()
     }
 
     /// Pairs (a < b) among `eligible` clauses that share at least one selective token, with
@@ -537,7 +595,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             let next = text[i + 2..].chars().next();
             c == b';'
                 || next.is_some_and(|n| {
-                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '«' | '“' | '(')
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '«' | '“' | '‘' | '(' | '[' | '<' | '—' | '–')
                 })
         } else {
             false
