@@ -121,3 +121,53 @@ fn a_change_far_from_values_of_another_series_stays_silent_fr() {
         lint(text, Lang::Fr)
     );
 }
+
+#[test]
+fn a_number_word_and_a_digit_tell_one_fact_fr() {
+    let lead = "Sept grandes infrastructures d'ingénierie et de transport ont également été construites dans les zones franches.";
+    let body = "Par ailleurs, 7 grandes infrastructures d'ingénierie et de transport ont été construites dans les zones franches pour un montant total de plus de 130 millions d'euros.";
+    let text = format!("{lead}\n\nLe régime fiscal des zones est décrit plus loin.\n\n{body}");
+    let f = lint(&text, Lang::Fr);
+    assert_eq!(rules(&f), ["repeated-fact"], "{f:#?}");
+    assert_eq!(f[0].severity, numlint::finding::Severity::Warning);
+    assert_eq!(primary(&text, &f[0]), "7 grandes infrastructures");
+    // Huit in the lead, 7 in the body: one fact, two values.
+    let text = text.replace("Sept", "Huit");
+    let f = lint(&text, Lang::Fr);
+    assert_eq!(rules(&f), ["conflicting-fact"], "{f:#?}");
+    assert_eq!(f[0].severity, numlint::finding::Severity::Error);
+    assert_eq!(f[0].labels.len(), 2);
+}
+
+#[test]
+fn a_quote_restated_in_another_chapter_en() {
+    let first = "The minister was clear: \"In April 2023, the regions had already signed 15 interregional agreements.\" Delegations now visit each other every month.";
+    let second = "Recall that in April 2023, \"the regions had already signed 15 interregional agreements.\" Roadmaps for each of them followed.";
+    let text = format!("{first}\n\nChapter 2 deals with logistics.\n\n{second}");
+    let f = lint(&text, Lang::En);
+    assert_eq!(rules(&f), ["repeated-fact"], "{f:#?}");
+    // Two different years are two facts.
+    let text = text.replace("Recall that in April 2023", "Recall that in April 2022");
+    assert!(
+        lint(&text, Lang::En).is_empty(),
+        "{:#?}",
+        lint(&text, Lang::En)
+    );
+}
+
+#[test]
+fn the_same_number_about_different_things_stays_silent_fr() {
+    let text = "Le projet de l'usine de meubles de Pinsk prévoit la création de 60 nouveaux emplois.\n\nLa laiterie de Lida modernise sa ligne de conditionnement.\n\nSoixante nouveaux emplois seront créés dans la fonderie de Jlobine grâce à un atelier de galvanisation.\n\nAu 1er janvier 2024, 425 organisations étaient enregistrées comme résidents.\n\nLa région a produit pour 425 millions de dollars de biens de substitution aux importations.";
+    assert!(
+        lint(text, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(text, Lang::Fr)
+    );
+}
+
+#[test]
+fn values_far_apart_are_two_facts_not_a_conflict_fr() {
+    let text = "À la fin de 2023, une société coréenne a acheté un lot d'essai de 400 mètres cubes de bois scié sur la bourse.\n\nLe reste du chapitre traite des céréales.\n\nEn 2023, une société chinoise a acheté plus de 140 000 mètres cubes de bois scié sur la bourse.";
+    let f = lint(text, Lang::Fr);
+    assert!(!rules(&f).contains(&"conflicting-fact"), "{f:#?}");
+}

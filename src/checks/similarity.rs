@@ -82,17 +82,19 @@ impl Clauses {
             interner.insert(s.to_string(), id);
             id
         };
-        let sentences: Vec<Vec<Range<usize>>> =
-            docs.iter().map(|d| sentences(&d.clean.text)).collect();
-        // Claims grouped by (doc, sentence), sorted by position inside each group.
+        // Claims grouped by (doc, sentence), sorted by position inside each group. The
+        // sentence is the one the context reader found (abbreviations, quotes, brackets).
         let mut groups: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         let mut sentence_of: Vec<Option<Range<usize>>> = vec![None; claims.len()];
         for (i, c) in claims.iter().enumerate() {
             let Some(doc) = docs.get(c.doc) else {
                 continue;
             };
-            let sent = sentence_at(&sentences[c.doc], c.quantity.clean.start)
-                .unwrap_or(0..doc.clean.text.len());
+            let sent = if c.sentence.end <= doc.clean.text.len() && !c.sentence.is_empty() {
+                c.sentence.clone()
+            } else {
+                0..doc.clean.text.len()
+            };
             groups.entry((c.doc, sent.start)).or_default().push(i);
             sentence_of[i] = Some(sent);
         }
@@ -572,78 +574,9 @@ fn is_stopword(w: &str) -> bool {
     STOP.contains(&w)
 }
 
-/// Sentence ranges of a cleaned text: ends at `.`, `!`, `?`, `;` followed by a space and
-/// an upper-case letter, digit or quote, and at paragraph breaks.
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'\n' && b.get(i + 1) == Some(&b'\n') {
-            if i > start {
-                out.push(start..i);
-            }
-            start = i + 2;
-            i = start;
-            continue;
-        }
-        let end_here = if false {
-            true
-        } else if matches!(c, b'.' | b'!' | b'?' | b';') && b.get(i + 1) == Some(&b' ') {
-            let next = text[i + 2..].chars().next();
-            c == b';'
-                || next.is_some_and(|n| {
-                    n.is_uppercase()
-                        || n.is_ascii_digit()
-                        || matches!(n, '"' | '«' | '“' | '‘' | '(' | '[' | '<' | '—' | '–')
-                })
-        } else {
-            false
-        };
-        if end_here {
-            if i + 1 > start {
-                out.push(start..i + 1);
-            }
-            start = i + 1;
-            while start < b.len() && b[start].is_ascii_whitespace() {
-                start += 1;
-            }
-            i = start;
-            continue;
-        }
-        i += 1;
-    }
-    if start < b.len() {
-        out.push(start..b.len());
-    }
-    out
-}
-
-fn sentence_at(sentences: &[Range<usize>], at: usize) -> Option<Range<usize>> {
-    let k = sentences.partition_point(|r| r.end <= at);
-    sentences.get(k).filter(|r| r.start <= at).cloned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sentences_split_on_terminal_punctuation_only() {
-        let t = "Exports grew 7.8 % in 2021. Imports fell; the balance improved.\n\nNew paragraph";
-        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(
-            s,
-            vec![
-                "Exports grew 7.8 % in 2021.",
-                "Imports fell;",
-                "the balance improved.",
-                "New paragraph"
-            ]
-        );
-    }
 
     #[test]
     fn folding_and_stopwords() {
