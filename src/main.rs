@@ -210,8 +210,16 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 },
                 None => numlint::config::Config::default(),
             };
-            // The `[lexicon]` table extends the lexicons once the extractor and the context
-            // reader expose `extend_from_toml` (call site: `Lexicon::extend_from_toml`).
+            let mut lex = lex;
+            if let Some(table) = &config.lexicon {
+                let origin = config_path
+                    .as_ref()
+                    .map_or("numlint.toml".into(), |p| p.display().to_string());
+                if let Err(e) = lex.extend_from_config(table, &origin) {
+                    eprintln!("{:?}", miette::Report::new(e));
+                    return Ok(ExitCode::from(2));
+                }
+            }
             let mut input = input;
             if input.lang.is_none() {
                 input.lang = config.lang;
