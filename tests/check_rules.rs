@@ -171,3 +171,31 @@ fn values_far_apart_are_two_facts_not_a_conflict_fr() {
     let f = lint(text, Lang::Fr);
     assert!(!rules(&f).contains(&"conflicting-fact"), "{f:#?}");
 }
+
+#[test]
+fn shares_listed_in_one_sentence_add_up_fr_and_en() {
+    let text = "En 2023, la Russie a représenté 55 % des exportations biélorusses, la Chine 30 % et le Kazakhstan 25 %.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert!(f[0]
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("55 + 30 + 25 = 110 %"));
+    assert!(lint(&text.replace("55 %", "45 %"), Lang::Fr).is_empty());
+    let text = "In 2023, Russia took 55% of Belarusian exports, China 30% and Kazakhstan 25%.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert!(lint(&text.replace("55%", "40%"), Lang::En).is_empty());
+}
+
+#[test]
+fn a_share_of_another_whole_is_not_summed_fr() {
+    // 70 % of exports and 60 % of imports: two wholes.
+    let text = "En 2023, la Russie a représenté 70 % des exportations biélorusses et 60 % des importations.";
+    assert!(
+        lint(text, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(text, Lang::Fr)
+    );
+}

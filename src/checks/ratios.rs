@@ -364,23 +364,41 @@ fn check_ratio(ctx: &Ctx, ci: usize, now: usize, before: usize, span: &str) -> O
 
 /// Shares against part and whole; shares of one whole adding up past 100 %.
 pub fn shares(ctx: &Ctx, out: &mut Vec<Finding>) {
-    type Group = (usize, usize, Option<String>, String, Option<Period>);
+    // Shares of one whole: of the same subject in a paragraph, or listed in one sentence
+    // ("la Russie 55 %, la Chine 30 % et le Kazakhstan 25 % des exportations"), where each
+    // part is named as the subject of its figure.
+    type Group = (usize, usize, String, String, Option<Period>);
+    let is_share = |si: usize| {
+        let s = &ctx.claims[si];
+        ctx.comparable(si) && s.role == Role::Share && s.quantity.kind == Kind::Percent
+    };
     let mut groups: BTreeMap<Group, Vec<usize>> = BTreeMap::new();
     for (si, s) in ctx.claims.iter().enumerate() {
-        if !ctx.comparable(si) || s.role != Role::Share || s.quantity.kind != Kind::Percent {
+        if !is_share(si) {
             continue;
         }
         let Some(whole_metric) = &s.whole else {
             continue;
         };
+        let listed_in_sentence = ctx
+            .index
+            .sentences
+            .get(&(s.doc, s.sentence.start))
+            .is_some_and(|m| {
+                m.iter().any(|&o| {
+                    o != si
+                        && is_share(o)
+                        && ctx.claims[o].whole == s.whole
+                        && ctx.claims[o].subject != s.subject
+                })
+            });
+        let scope = if listed_in_sentence {
+            format!("sentence {}", s.sentence.start)
+        } else {
+            format!("subject {}", s.subject.as_deref().unwrap_or("-"))
+        };
         groups
-            .entry((
-                s.doc,
-                s.paragraph,
-                s.subject.clone(),
-                whole_metric.clone(),
-                s.period,
-            ))
+            .entry((s.doc, s.paragraph, scope, whole_metric.clone(), s.period))
             .or_default()
             .push(si);
         if let Some(f) = part_of_whole(ctx, si, whole_metric) {
@@ -396,7 +414,7 @@ pub fn shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         let mut distinct = true;
         for &i in &members {
             let c = &ctx.claims[i];
-            let p = (c.partner.clone(), c.metric.clone());
+            let p = (c.partner.clone().or(c.subject.clone()), c.metric.clone());
             if (p.0.is_none() && p.1.is_none()) || parts.contains(&p) {
                 distinct = false;
             }
