@@ -167,6 +167,22 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether the figures of an identity belong to one passage: all in one paragraph, or each
+/// read with high confidence. Figures far apart whose subject or period
+/// was carried over are too often two stories (a country's trade, then one product's).
+fn told_together<'a>(ctx: &Ctx, known: impl Iterator<Item = &'a Known>) -> bool {
+    let claims: Vec<&crate::claim::Claim> = known
+        .flat_map(|k| k.claims.iter().map(|&i| &ctx.claims[i]))
+        .collect();
+    let near = claims
+        .windows(2)
+        .all(|w| w[0].doc == w[1].doc && w[0].paragraph == w[1].paragraph);
+    near || claims.iter().all(|c| c.confidence >= FAR_CONFIDENCE)
+}
+
+/// Confidence every figure of a relation needs when they stand in different passages.
+const FAR_CONFIDENCE: f32 = 0.9;
+
 /// Context confidence at which a figure joins an identity group of its own paragraph.
 const LOCAL_MIN_CONFIDENCE: f32 = 0.45;
 
@@ -241,6 +257,9 @@ fn check_identity(
         total = total.add(&known.get(m)?.iv.scale(*c));
     }
     if total.contains(Decimal::ZERO) || total.overlaps(&Interval::exact(Decimal::ZERO)) {
+        return None;
+    }
+    if !told_together(ctx, coefs.iter().filter_map(|(m, _)| known.get(m))) {
         return None;
     }
     // The figure in doubt: the stated one written last (the conclusion of the passage).
