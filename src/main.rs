@@ -1,6 +1,6 @@
 //! The `numlint` command line.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -82,7 +82,21 @@ enum Command {
         /// Record the current findings as the baseline in FILE (written atomically).
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
+        /// Report only findings with a figure on a line changed since this git revision
+        /// (`git diff REV`; untracked files count as wholly changed).
+        #[arg(long, value_name = "REV")]
+        diff: Option<String>,
+        /// Print only the findings: no summary line.
+        #[arg(long, short = 'q')]
+        quiet: bool,
+        /// Print the number of findings per rule (most frequent first) instead of the
+        /// findings.
+        #[arg(long)]
+        statistics: bool,
     },
+    /// Run the language server (LSP over stdio) for editors: diagnostics on open, change
+    /// and save of Markdown and text documents, facts compared across the workspace.
+    Lsp,
     /// List every rule with its code, default severity and summary.
     Rules,
     /// Print a rule's documentation with a failing and a passing example.
@@ -123,7 +137,7 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
     let lex = Lexicon::builtin()?;
     match cli.command {
         Command::Extract { input, format, all } => {
-            let (docs, input_failed) = load(&input);
+            let (docs, input_failed) = load(&input, false);
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
             for (i, doc) in docs.iter().enumerate() {
@@ -157,6 +171,13 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Lsp => match numlint::lsp::run() {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) => {
+                eprintln!("numlint lsp: {e}");
+                Ok(ExitCode::from(2))
+            }
+        },
         Command::Rules => {
             for r in numlint::checks::registry::registry() {
                 println!(
@@ -192,6 +213,9 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             config,
             baseline,
             write_baseline,
+            diff,
+            quiet,
+            statistics,
         } => {
             let config_path = config.or_else(|| {
                 input
@@ -216,8 +240,30 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             if input.lang.is_none() {
                 input.lang = config.lang;
             }
-            let (docs, input_failed) = load(&input);
+            let progress = !format.is_machine() && !quiet && io::stderr().is_terminal();
+            let (docs, input_failed) = load(&input, progress);
+            let spinner = (progress && docs.len() >= PROGRESS_MIN_FILES).then(|| {
+                let pb = indicatif::ProgressBar::new_spinner();
+                pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                pb.set_message(format!("checking {} files", docs.len()));
+                pb.enable_steady_tick(std::time::Duration::from_millis(120));
+                pb
+            });
             let mut findings = numlint::lint(&docs, &lex, &config);
+            if let Some(pb) = spinner {
+                pb.finish_and_clear();
+            }
+            if let Some(rev) = &diff {
+                match numlint::report::diff::changes(&docs, rev) {
+                    Ok(changes) => {
+                        findings = numlint::report::diff::filter(&docs, &changes, findings)
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return Ok(ExitCode::from(2));
+                    }
+                }
+            }
             if let Some(path) = &write_baseline {
                 if let Err(e) = numlint::baseline::Baseline::from_findings(&findings).write(path) {
                     eprintln!("{:?}", miette::Report::new(e));
@@ -235,9 +281,19 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             }
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            if let Err(e) = numlint::report::write_findings(format, &mut out, &docs, &findings)
-                .and_then(|_| out.flush())
-            {
+            let written = if statistics {
+                numlint::report::write_statistics(&mut out, &findings)
+            } else if quiet && format == OutputFormat::Human {
+                numlint::report::human::write_findings_only(
+                    &mut out,
+                    &docs,
+                    &findings,
+                    numlint::report::human::fancy(),
+                )
+            } else {
+                numlint::report::write_findings(format, &mut out, &docs, &findings)
+            };
+            if let Err(e) = written.and_then(|_| out.flush()) {
                 if e.kind() != io::ErrorKind::BrokenPipe {
                     return Err(miette::miette!("cannot write output: {e}"));
                 }
@@ -254,9 +310,25 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
     }
 }
 
+/// A progress bar is drawn (on stderr, when it is a terminal) from this many files on.
+const PROGRESS_MIN_FILES: usize = 50;
+
 /// Read every input; report each input problem on stderr and carry on with the rest.
-fn load(input: &InputArgs) -> (Vec<numlint::document::Document>, bool) {
+/// `progress`: draw a bar while reading when there are many files.
+fn load(input: &InputArgs, progress: bool) -> (Vec<numlint::document::Document>, bool) {
     let (inputs, errors) = source::collect(&input.paths, &input.globs);
+    let bar = (progress && inputs.len() >= PROGRESS_MIN_FILES).then(|| {
+        let pb = indicatif::ProgressBar::with_draw_target(
+            Some(inputs.len() as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("reading {bar:30} {pos}/{len} files")
+        {
+            pb.set_style(style);
+        }
+        pb
+    });
     let mut failed = !errors.is_empty();
     for e in errors {
         eprintln!("{:?}", miette::Report::new(e));
@@ -269,8 +341,17 @@ fn load(input: &InputArgs) -> (Vec<numlint::document::Document>, bool) {
     use rayon::prelude::*;
     let read: Vec<_> = inputs
         .par_iter()
-        .map(|i| source::read(i, input.lang, format))
+        .map(|i| {
+            let r = source::read(i, input.lang, format);
+            if let Some(pb) = &bar {
+                pb.inc(1);
+            }
+            r
+        })
         .collect();
+    if let Some(pb) = bar {
+        pb.finish_and_clear();
+    }
     let mut docs = Vec::with_capacity(read.len());
     for r in read {
         match r {
