@@ -4,7 +4,7 @@
 //! facts compared with the other files of the workspace. Every wait has a timeout, so a
 //! broken server fails the test instead of hanging it.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
@@ -156,7 +156,12 @@ fn pos(text: &str, needle: &str, after: usize) -> (usize, usize) {
 }
 
 fn range_of(d: &Value) -> ((u64, u64), (u64, u64)) {
-    let p = |v: &Value| (v["line"].as_u64().unwrap(), v["character"].as_u64().unwrap());
+    let p = |v: &Value| {
+        (
+            v["line"].as_u64().unwrap(),
+            v["character"].as_u64().unwrap(),
+        )
+    };
     (p(&d["start"]), p(&d["end"]))
 }
 
@@ -264,4 +269,48 @@ fn facts_are_compared_with_the_workspace_files() {
     );
     assert!(s.diagnostics(&uri).is_empty());
     s.shutdown();
+}
+
+/// Re-lint time of a 500 KB French draft after a one-character edit, through the
+/// server's state (what the server does when the debounce expires). Run with
+/// `cargo test --release --test lsp -- --ignored --nocapture` to measure.
+#[test]
+#[ignore = "timing measurement; run on demand"]
+fn relint_of_a_500_kb_document_after_an_edit() {
+    use numlint::lsp::State;
+    let text = numlint::synth::draft(numlint::lang::Lang::Fr, 500_000, 7);
+    let mut st = State::new(
+        numlint::lexicon::Lexicon::builtin().unwrap(),
+        numlint::config::Config::default(),
+    );
+    let uri = "file:///tmp/numlint-timing/rapport.md";
+    assert!(st.open(uri, "markdown", 1, text.clone()));
+    let first = Instant::now();
+    let notes = st.publish(Some(uri));
+    let first = first.elapsed();
+    assert_eq!(notes.len(), 1);
+    let mut times = Vec::new();
+    for v in 2..7 {
+        let p: lsp_types::DidChangeTextDocumentParams = serde_json::from_value(json!({
+            "textDocument": {"uri": uri, "version": v},
+            "contentChanges": [{
+                "range": {"start": {"line": 10, "character": 0},
+                          "end": {"line": 10, "character": 0}},
+                "text": "x",
+            }],
+        }))
+        .unwrap();
+        let t = Instant::now();
+        assert!(st.change(p));
+        st.publish(Some(uri));
+        times.push(t.elapsed());
+    }
+    times.sort();
+    eprintln!(
+        "500 KB ({} bytes): first lint {first:?}, re-lint after an edit: median {:?} (min {:?}, max {:?})",
+        text.len(),
+        times[2],
+        times[0],
+        times[4]
+    );
 }
