@@ -3,6 +3,9 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -242,16 +245,11 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             }
             let progress = !format.is_machine() && !quiet && io::stderr().is_terminal();
             let (docs, input_failed) = load(&input, progress);
-            let spinner = (progress && docs.len() >= PROGRESS_MIN_FILES).then(|| {
-                let pb = indicatif::ProgressBar::new_spinner();
-                pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-                pb.set_message(format!("checking {} files", docs.len()));
-                pb.enable_steady_tick(std::time::Duration::from_millis(120));
-                pb
-            });
+            let spinner = (progress && docs.len() >= PROGRESS_MIN_FILES)
+                .then(|| Progress::spinner(format!("checking {} files", docs.len())));
             let mut findings = numlint::lint(&docs, &lex, &config);
-            if let Some(pb) = spinner {
-                pb.finish_and_clear();
+            if let Some(p) = spinner {
+                p.finish();
             }
             if let Some(rev) = &diff {
                 match numlint::report::diff::changes(&docs, rev) {
@@ -312,23 +310,99 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
 
 /// A progress bar is drawn (on stderr, when it is a terminal) from this many files on.
 const PROGRESS_MIN_FILES: usize = 50;
+/// … and only once the step has taken this long (no flicker on quick runs).
+const PROGRESS_DELAY: Duration = Duration::from_millis(300);
+
+/// A progress bar or spinner on stderr, drawn only once its step has taken
+/// PROGRESS_DELAY, cleared when done.
+struct Progress {
+    /// `Some(len)` for a bar, `None` for a spinner.
+    len: Option<u64>,
+    label: String,
+    start: Instant,
+    count: AtomicU64,
+    /// (finished, the bar once drawn).
+    shared: Arc<Mutex<(bool, Option<indicatif::ProgressBar>)>>,
+}
+
+impl Progress {
+    /// A bar of `len` steps advanced by [`Progress::inc`].
+    fn bar(len: u64, label: &str) -> Progress {
+        Progress {
+            len: Some(len),
+            label: label.to_string(),
+            start: Instant::now(),
+            count: AtomicU64::new(0),
+            shared: Arc::new(Mutex::new((false, None))),
+        }
+    }
+
+    /// A spinner for one long call: it appears after PROGRESS_DELAY unless finished.
+    fn spinner(label: String) -> Progress {
+        let p = Progress {
+            len: None,
+            label,
+            start: Instant::now(),
+            count: AtomicU64::new(0),
+            shared: Arc::new(Mutex::new((false, None))),
+        };
+        let (shared, label) = (Arc::clone(&p.shared), p.label.clone());
+        std::thread::spawn(move || {
+            std::thread::sleep(PROGRESS_DELAY);
+            if let Ok(mut s) = shared.lock() {
+                if !s.0 && s.1.is_none() {
+                    let pb = indicatif::ProgressBar::new_spinner();
+                    pb.set_message(label);
+                    pb.enable_steady_tick(Duration::from_millis(120));
+                    s.1 = Some(pb);
+                }
+            }
+        });
+        p
+    }
+
+    fn inc(&self) {
+        let n = self.count.fetch_add(1, Ordering::Relaxed) + 1;
+        let late = self.start.elapsed() >= PROGRESS_DELAY;
+        let Ok(mut s) = self.shared.lock() else {
+            return;
+        };
+        if s.0 {
+            return;
+        }
+        match &s.1 {
+            Some(pb) => pb.set_position(n),
+            None if late => {
+                let pb = indicatif::ProgressBar::new(self.len.unwrap_or(0));
+                if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+                    "{} {{bar:30}} {{pos}}/{{len}}",
+                    self.label
+                )) {
+                    pb.set_style(style);
+                }
+                pb.set_position(n);
+                s.1 = Some(pb);
+            }
+            None => {}
+        }
+    }
+
+    fn finish(self) {
+        if let Ok(mut s) = self.shared.lock() {
+            s.0 = true;
+            if let Some(pb) = s.1.take() {
+                pb.finish_and_clear();
+            }
+        }
+    }
+}
 
 /// Read every input; report each input problem on stderr and carry on with the rest.
 /// `progress`: draw a bar while reading when there are many files.
 fn load(input: &InputArgs, progress: bool) -> (Vec<numlint::document::Document>, bool) {
     let (inputs, errors) = source::collect(&input.paths, &input.globs);
-    let bar = (progress && inputs.len() >= PROGRESS_MIN_FILES).then(|| {
-        let pb = indicatif::ProgressBar::with_draw_target(
-            Some(inputs.len() as u64),
-            indicatif::ProgressDrawTarget::stderr(),
-        );
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("reading {bar:30} {pos}/{len} files")
-        {
-            pb.set_style(style);
-        }
-        pb
-    });
+    let bar = (progress && inputs.len() >= PROGRESS_MIN_FILES)
+        .then(|| Progress::bar(inputs.len() as u64, "reading files"));
     let mut failed = !errors.is_empty();
     for e in errors {
         eprintln!("{:?}", miette::Report::new(e));
@@ -343,14 +417,14 @@ fn load(input: &InputArgs, progress: bool) -> (Vec<numlint::document::Document>,
         .par_iter()
         .map(|i| {
             let r = source::read(i, input.lang, format);
-            if let Some(pb) = &bar {
-                pb.inc(1);
+            if let Some(p) = &bar {
+                p.inc();
             }
             r
         })
         .collect();
-    if let Some(pb) = bar {
-        pb.finish_and_clear();
+    if let Some(p) = bar {
+        p.finish();
     }
     let mut docs = Vec::with_capacity(read.len());
     for r in read {
