@@ -161,8 +161,13 @@ pub struct State {
 }
 
 /// Key of a URI: its file path, or the URI itself for other schemes (`untitled:`).
+/// File paths are canonical when the file exists, so that a client's spelling of a path
+/// (symlinks, `..`) finds the workspace file read at start.
 fn key_of(uri: &str) -> PathBuf {
-    uri_to_path(uri).unwrap_or_else(|| PathBuf::from(uri))
+    match uri_to_path(uri) {
+        Some(p) => std::fs::canonicalize(&p).unwrap_or(p),
+        None => PathBuf::from(uri),
+    }
 }
 
 impl State {
@@ -280,7 +285,18 @@ impl State {
     /// Lint everything; the notifications to send (only for files whose diagnostics
     /// changed, and for `always`, the document just opened or saved).
     pub fn publish(&mut self, always: Option<&str>) -> Vec<PublishDiagnosticsParams> {
-        let findings = crate::lint(&self.docs, &self.lex, &self.config);
+        // A defect in a rule must not take the editor's server down: keep the diagnostics
+        // already shown and say so on stderr (the client's log).
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            crate::lint(&self.docs, &self.lex, &self.config)
+        }));
+        let findings = match run {
+            Ok(f) => f,
+            Err(_) => {
+                eprintln!("numlint lsp: the linter panicked; diagnostics not updated");
+                return Vec::new();
+            }
+        };
         let mut per_doc: Vec<Vec<Diagnostic>> = vec![Vec::new(); self.docs.len()];
         let mut indexes: HashMap<usize, Utf16Index> = HashMap::new();
         for f in &findings {
@@ -579,6 +595,26 @@ mod tests {
             }],
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn diagnostics_published_once_and_cleared_on_close() {
+        let mut s = State::new(Lexicon::builtin().unwrap(), Config::default());
+        let uri = "untitled:Brouillon-1";
+        let text = "Le chômage a atteint 8,1 % en 2021 en France. Plus loin : le chômage a \
+                    atteint 9,3 % en 2021 en France.\n";
+        assert!(s.open(uri, "plaintext", 1, text.into()));
+        let notes = s.publish(Some(uri));
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].uri.as_str(), uri);
+        assert_eq!(notes[0].version, Some(1));
+        assert_eq!(notes[0].diagnostics.len(), 1);
+        // Nothing changed: nothing to send.
+        assert!(s.publish(None).is_empty());
+        s.close(uri);
+        let notes = s.publish(None);
+        assert_eq!(notes.len(), 1);
+        assert!(notes[0].diagnostics.is_empty());
     }
 
     #[test]
