@@ -5,7 +5,7 @@
 //! An untracked file counts as wholly changed. A file outside a git repository, or a
 //! revision git does not know, is an error (exit 2).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::ops::RangeInclusive;
 use std::path::Path;
 use std::process::Command;
@@ -73,18 +73,21 @@ fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, String> {
         .map_err(|e| format!("cannot run git: {e}"))
 }
 
-/// Changed lines of one file since `rev`.
-pub fn changed_lines(path: &Path, rev: &str) -> Result<Changed, String> {
-    let shown = path.display();
+fn dir_and_file(path: &Path) -> Result<(&Path, String), String> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let file = path
         .file_name()
-        .ok_or_else(|| format!("{shown}: not a file"))?
+        .ok_or_else(|| format!("{}: not a file", path.display()))?
         .to_string_lossy()
         .into_owned();
+    Ok((dir, file))
+}
+
+/// Check that `dir` is in a git work tree that knows `rev`.
+fn check_repo(dir: &Path, shown: &str, rev: &str) -> Result<(), String> {
     let inside = git(dir, &["rev-parse", "--is-inside-work-tree"])?;
     if !inside.status.success() {
         return Err(format!(
@@ -103,7 +106,12 @@ pub fn changed_lines(path: &Path, rev: &str) -> Result<Changed, String> {
     if !verify.status.success() {
         return Err(format!("--diff: unknown git revision `{rev}`"));
     }
-    let tracked = git(dir, &["ls-files", "--error-unmatch", "--", &file])?;
+    Ok(())
+}
+
+/// Changed lines of a file of a checked repository since `rev`.
+fn file_changes(dir: &Path, file: &str, shown: &str, rev: &str) -> Result<Changed, String> {
+    let tracked = git(dir, &["ls-files", "--error-unmatch", "--", file])?;
     if !tracked.status.success() {
         return Ok(Changed::All);
     }
@@ -116,7 +124,7 @@ pub fn changed_lines(path: &Path, rev: &str) -> Result<Changed, String> {
             "--unified=0",
             rev,
             "--",
-            &file,
+            file,
         ],
     )?;
     if !out.status.success() {
@@ -130,23 +138,29 @@ pub fn changed_lines(path: &Path, rev: &str) -> Result<Changed, String> {
     ))))
 }
 
-/// Changed lines of every document (stdin cannot be diffed).
+/// Changed lines of one file since `rev`.
+pub fn changed_lines(path: &Path, rev: &str) -> Result<Changed, String> {
+    let shown = path.display().to_string();
+    let (dir, file) = dir_and_file(path)?;
+    check_repo(dir, &shown, rev)?;
+    file_changes(dir, &file, &shown, rev)
+}
+
+/// Changed lines of every document (stdin cannot be diffed). The repository and the
+/// revision are checked once per directory.
 pub fn changes(docs: &[Document], rev: &str) -> Result<Vec<Changed>, String> {
-    let mut cache: HashMap<&Path, Changed> = HashMap::new();
+    let mut checked: HashSet<&Path> = HashSet::new();
     let mut out = Vec::with_capacity(docs.len());
     for d in docs {
         if d.path.as_os_str() == "<stdin>" {
             return Err("--diff cannot be used with stdin".into());
         }
-        let c = match cache.get(d.path.as_path()) {
-            Some(c) => c.clone(),
-            None => {
-                let c = changed_lines(&d.path, rev)?;
-                cache.insert(d.path.as_path(), c.clone());
-                c
-            }
-        };
-        out.push(c);
+        let shown = d.path.display().to_string();
+        let (dir, file) = dir_and_file(&d.path)?;
+        if checked.insert(dir) {
+            check_repo(dir, &shown, rev)?;
+        }
+        out.push(file_changes(dir, &file, &shown, rev)?);
     }
     Ok(out)
 }
