@@ -40,6 +40,12 @@ type BoxError = Box<dyn Error + Send + Sync>;
 /// Wait after the last change before re-linting.
 pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(150);
 
+/// At most this many workspace files are read at start (a workspace opened on a home
+/// directory must not stall the editor) …
+pub const MAX_WORKSPACE_FILES: usize = 5_000;
+/// … and none larger than this.
+pub const MAX_WORKSPACE_FILE_BYTES: u64 = 8 << 20;
+
 /// Line starts of a text, to convert byte offsets to LSP positions (UTF-16) and back.
 pub struct Utf16Index {
     line_starts: Vec<usize>,
@@ -185,10 +191,20 @@ impl State {
     /// file has nothing to lint).
     pub fn load_folder(&mut self, root: &Path) {
         let (inputs, _errors) = source::collect(&[root.to_path_buf()], &[]);
-        for input in inputs {
+        if inputs.len() > MAX_WORKSPACE_FILES {
+            eprintln!(
+                "numlint lsp: {} has {} prose files; reading the first {MAX_WORKSPACE_FILES}",
+                root.display(),
+                inputs.len()
+            );
+        }
+        for input in inputs.into_iter().take(MAX_WORKSPACE_FILES) {
             let source::Input::File(path) = &input else {
                 continue;
             };
+            if std::fs::metadata(path).map_or(true, |m| m.len() > MAX_WORKSPACE_FILE_BYTES) {
+                continue;
+            }
             let Ok(doc) = source::read(&input, self.config.lang, None) else {
                 continue;
             };
