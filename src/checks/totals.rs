@@ -1,7 +1,7 @@
 //! Additive relations: arithmetic identities between metrics (`trade-balance` and user
 //! identities), and sub-periods of a flow against the whole period (`sum-of-parts`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -22,6 +22,9 @@ struct Known {
     derivation: Option<String>,
 }
 
+/// (subject, partner, period, unit): the figures an identity relates.
+type GroupKey = (Option<String>, Option<String>, Period, Option<String>);
+
 /// Check every identity on every (subject, partner, period, unit) group of level claims.
 pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
     let ids = &ctx.config.relations.identities;
@@ -29,33 +32,56 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
         return;
     }
     // Group by key without the metric; BTreeMap for a stable order of findings.
-    type GroupKey = (Option<String>, Option<String>, Period, Option<String>);
     let mut groups: BTreeMap<GroupKey, BTreeMap<String, usize>> = BTreeMap::new();
+    fn key_of(c: &crate::claim::Claim) -> Option<(GroupKey, &str)> {
+        let (Some(metric), Some(period)) = (&c.metric, c.period) else {
+            return None;
+        };
+        let metric = if metric == "deficit" {
+            "balance"
+        } else {
+            metric.as_str()
+        };
+        let key = (
+            c.subject.clone(),
+            c.partner.clone(),
+            period,
+            c.quantity.unit.clone(),
+        );
+        Some((key, metric))
+    }
+    // Paragraphs where a group has a figure read with full confidence.
+    let mut anchored: HashSet<(GroupKey, usize, usize)> = HashSet::new();
     for claims in ctx.index.values.values() {
         for &i in claims {
             let c = &ctx.claims[i];
-            let (Some(metric), Some(period)) = (&c.metric, c.period) else {
+            let Some((key, metric)) = key_of(c) else {
                 continue;
             };
-            let metric = if metric == "deficit" {
-                "balance"
-            } else {
-                metric
-            };
-            let key = (
-                c.subject.clone(),
-                c.partner.clone(),
-                period,
-                c.quantity.unit.clone(),
-            );
-            // The first statement of a metric stands for it; later ones are the business
-            // of `conflicting-fact`.
-            let slot = groups.entry(key).or_default();
-            let e = slot.entry(metric.to_string()).or_insert(i);
-            if ctx.claims[*e].quantity.span.start > c.quantity.span.start
-                && ctx.claims[*e].doc == c.doc
-            {
-                *e = i;
+            anchored.insert((key.clone(), c.doc, c.paragraph));
+            place_first(ctx, groups.entry(key).or_default(), metric, i);
+        }
+    }
+    // A figure of the same paragraph whose context was carried over from the sentence
+    // before ("Le solde est positif - 198,9 millions") joins its group at a lower
+    // confidence: the paragraph ties it to the figures read with certainty.
+    for (i, c) in ctx.claims.iter().enumerate() {
+        if ctx.comparable(i)
+            || !c.quantity.is_claim()
+            || c.role != Role::Value
+            || c.confidence < LOCAL_MIN_CONFIDENCE
+        {
+            continue;
+        }
+        let Some((key, metric)) = key_of(c) else {
+            continue;
+        };
+        if !anchored.contains(&(key.clone(), c.doc, c.paragraph)) {
+            continue;
+        }
+        if let Some(slot) = groups.get_mut(&key) {
+            if !slot.contains_key(metric) {
+                slot.insert(metric.to_string(), i);
             }
         }
     }
@@ -138,6 +164,19 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
                 break;
             }
         }
+    }
+}
+
+/// Context confidence at which a figure joins an identity group of its own paragraph.
+const LOCAL_MIN_CONFIDENCE: f32 = 0.45;
+
+/// The first statement of a metric stands for it; later ones are the business of
+/// `conflicting-fact`.
+fn place_first(ctx: &Ctx, slot: &mut BTreeMap<String, usize>, metric: &str, i: usize) {
+    let c = &ctx.claims[i];
+    let e = slot.entry(metric.to_string()).or_insert(i);
+    if ctx.claims[*e].quantity.span.start > c.quantity.span.start && ctx.claims[*e].doc == c.doc {
+        *e = i;
     }
 }
 
