@@ -9,6 +9,8 @@
 //!   the open documents together with them. A finding is published in the file of its
 //!   primary label; the other labels are its related information, wherever they stand.
 //!   A file whose findings go away gets an empty list.
+//! - Files changed on disk (`workspace/didChangeWatchedFiles`, registered dynamically when
+//!   the client supports it) are read again unless open.
 //! - A diagnostic's code is the rule code, with `codeDescription` linking to the rule's
 //!   documentation ([`crate::report::rule_doc_url`]); the help line is in the message.
 //! - Positions are in UTF-16 code units, as LSP requires ([`Utf16Index`]).
@@ -298,6 +300,33 @@ impl State {
         }
     }
 
+    /// A workspace file changed on disk (`workspace/didChangeWatchedFiles`): read it again,
+    /// unless it is open (the buffer wins); a deleted file's findings go away.
+    pub fn file_changed(&mut self, uri: &str, deleted: bool) -> bool {
+        let key = key_of(uri);
+        if !is_prose("", &key) {
+            return false;
+        }
+        let slot = self.by_key.get(&key).copied();
+        if slot.is_some_and(|i| self.entries[i].version.is_some()) {
+            return false;
+        }
+        if deleted {
+            let Some(i) = slot else { return false };
+            let d = &self.docs[i];
+            self.docs[i] = Document::new(d.path.clone(), String::new(), d.format, None);
+            return true;
+        }
+        match source::read(&source::Input::File(key.clone()), self.config.lang, None) {
+            Ok(doc) => {
+                let doc = Document::new(key.clone(), doc.text, doc.format, self.config.lang);
+                self.upsert(key.clone(), path_to_uri(&key), None, doc);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
     /// Lint everything; the notifications to send (only for files whose diagnostics
     /// changed, and for `always`, the document just opened or saved).
     pub fn publish(&mut self, always: Option<&str>) -> Vec<PublishDiagnosticsParams> {
@@ -476,6 +505,28 @@ pub fn serve(conn: &Connection) -> Result<(), BoxError> {
         }),
     )?;
 
+    // Ask to hear of prose files changed on disk, when the client can register watchers.
+    let can_watch = init
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false);
+    if can_watch {
+        conn.sender.send(Message::Request(Request::new(
+            lsp_server::RequestId::from("numlint/watch".to_string()),
+            "client/registerCapability".into(),
+            serde_json::json!({"registrations": [{
+                "id": "numlint-watch",
+                "method": "workspace/didChangeWatchedFiles",
+                "registerOptions": {"watchers": [
+                    {"globPattern": "**/*.{md,markdown,mdx,mkd,txt,text}"}
+                ]},
+            }]}),
+        )))?;
+    }
+
     // Findings already in the workspace files.
     let notes = state.publish(None);
     send_all(conn, notes)?;
@@ -547,6 +598,18 @@ pub fn serve(conn: &Connection) -> Result<(), BoxError> {
                     pending = None;
                     let notes = state.publish(None);
                     send_all(conn, notes)?;
+                }
+                "workspace/didChangeWatchedFiles" => {
+                    let p: lsp_types::DidChangeWatchedFilesParams =
+                        serde_json::from_value(n.params)?;
+                    let mut any = false;
+                    for c in p.changes {
+                        let deleted = c.typ == lsp_types::FileChangeType::DELETED;
+                        any |= state.file_changed(c.uri.as_str(), deleted);
+                    }
+                    if any {
+                        pending = Some(Instant::now() + debounce);
+                    }
                 }
                 "exit" => return Ok(()),
                 _ => {}

@@ -259,6 +259,34 @@ fn facts_are_compared_with_the_workspace_files() {
     assert_eq!(related["uri"], annexe_uri.as_str());
     assert_eq!(range_of(&related["range"]), ((0, 30), (0, 35)));
 
+    // The annex is corrected on disk: the watcher's notification re-reads it.
+    std::fs::write(
+        &annexe,
+        "Annexe : le chômage a atteint 9,3 % en 2021 en France.\n",
+    )
+    .unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": annexe_uri, "type": 2}]}),
+    );
+    let diags = s.diagnostics(&uri);
+    assert!(
+        diags.iter().all(|d| d["code"] != "conflicting-fact"),
+        "{diags:#?}"
+    );
+    // And back: the contradiction returns.
+    std::fs::write(
+        &annexe,
+        "Annexe : le chômage a atteint 8,1 % en 2021 en France.\n",
+    )
+    .unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": annexe_uri, "type": 2}]}),
+    );
+    let diags = s.diagnostics(&uri);
+    assert_eq!(diags[0]["code"], "conflicting-fact");
+
     // Full-text change: the contradiction goes away, the list is cleared.
     s.notify(
         "textDocument/didChange",
