@@ -116,7 +116,8 @@ pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&path[i + 1..i + 3], 16) {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(b) = u8::from_str_radix(hex, 16) {
                 out.push(b);
                 i += 3;
                 continue;
@@ -658,6 +659,15 @@ mod tests {
         assert_eq!(uri, "file:///tmp/dossier%20%C3%A9t%C3%A9/note%201.md");
         assert_eq!(uri_to_path(&uri).unwrap(), p);
         assert_eq!(uri_to_path("untitled:Untitled-1"), None);
+        // A stray `%` before a multi-byte character is kept, not a panic.
+        assert_eq!(
+            uri_to_path("file:///tmp/50%é.md").unwrap(),
+            Path::new("/tmp/50%é.md")
+        );
+        assert_eq!(
+            uri_to_path("file://localhost/tmp/a%2Cb.md").unwrap(),
+            Path::new("/tmp/a,b.md")
+        );
     }
 
     fn change(
