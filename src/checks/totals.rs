@@ -22,8 +22,15 @@ struct Known {
     derivation: Option<String>,
 }
 
-/// (subject, partner, period, unit): the figures an identity relates.
-type GroupKey = (Option<String>, Option<String>, Period, Option<String>);
+/// (document, subject, partner, period, unit): the figures an identity relates. An identity
+/// is checked within one document: another file's figures are another author's rounding.
+type GroupKey = (
+    usize,
+    Option<String>,
+    Option<String>,
+    Period,
+    Option<String>,
+);
 
 /// Check every identity on every (subject, partner, period, unit) group of level claims.
 pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -43,6 +50,7 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
             metric.as_str()
         };
         let key = (
+            c.doc,
             c.subject.clone(),
             c.partner.clone(),
             period,
@@ -64,28 +72,41 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
     // A figure of the same paragraph whose context was carried over from the sentence
     // before ("Le solde est positif - 198,9 millions") joins its group at a lower
-    // confidence: the paragraph ties it to the figures read with certainty.
+    // confidence: the paragraph ties it to the figures read with certainty. Figures of one
+    // sentence that no such group takes ("exports to Chile reached $200 million and imports
+    // $100 million, so trade with Chile amounted to $300 million", whose country is never
+    // named) form a group of their own: one sentence shares one context.
+    let mut sentence_groups: BTreeMap<(GroupKey, usize), BTreeMap<String, usize>> = BTreeMap::new();
     for (i, c) in ctx.claims.iter().enumerate() {
         if ctx.comparable(i)
             || !c.quantity.is_claim()
             || c.role != Role::Value
-            || c.confidence < LOCAL_MIN_CONFIDENCE
+            || c.confidence < SENTENCE_MIN_CONFIDENCE
         {
             continue;
         }
         let Some((key, metric)) = key_of(c) else {
             continue;
         };
-        if !anchored.contains(&(key.clone(), c.doc, c.paragraph)) {
-            continue;
-        }
-        if let Some(slot) = groups.get_mut(&key) {
-            if !slot.contains_key(metric) {
-                slot.insert(metric.to_string(), i);
+        let joins = c.confidence >= LOCAL_MIN_CONFIDENCE
+            && anchored.contains(&(key.clone(), c.doc, c.paragraph));
+        match groups.get_mut(&key) {
+            Some(slot) if joins => {
+                if !slot.contains_key(metric) {
+                    slot.insert(metric.to_string(), i);
+                }
+            }
+            _ => {
+                place_first(
+                    ctx,
+                    sentence_groups.entry((key, c.sentence.start)).or_default(),
+                    metric,
+                    i,
+                );
             }
         }
     }
-    for metrics in groups.values() {
+    for metrics in groups.values().chain(sentence_groups.values()) {
         if metrics.len() < 2 {
             continue;
         }
@@ -185,6 +206,9 @@ const FAR_CONFIDENCE: f32 = 0.9;
 
 /// Context confidence at which a figure joins an identity group of its own paragraph.
 const LOCAL_MIN_CONFIDENCE: f32 = 0.45;
+/// Context confidence at which figures of one sentence form an identity group by themselves
+/// (a metric and a partner read, the subject never named).
+const SENTENCE_MIN_CONFIDENCE: f32 = 0.25;
 
 /// The first statement of a metric stands for it; later ones are the business of
 /// `conflicting-fact`.
