@@ -474,7 +474,17 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
             a
         }
     };
-    let w = nearest(ctx, wholes, s, None)?;
+    // The whole is stated before its share ("produced $820 million …; 90 % of it, $500
+    // million"); the figure right after a share is its part.
+    let before: Vec<usize> = wholes
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let c = &ctx.claims[i];
+            c.doc == s.doc && c.quantity.clean.end <= s.quantity.clean.start
+        })
+        .collect();
+    let w = nearest(ctx, &before, s, None).or_else(|| nearest(ctx, wholes, s, None))?;
     let whole = &ctx.claims[w];
     let part = ctx
         .index
@@ -492,11 +502,11 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
                 && (c.metric == s.metric || c.metric.as_deref() == Some(whole_metric))
         })
         .min_by_key(|&i| {
-            ctx.claims[i]
-                .quantity
-                .span
-                .start
-                .abs_diff(s.quantity.span.start)
+            let q = &ctx.claims[i].quantity;
+            (
+                q.clean.start < s.quantity.clean.end,
+                q.span.start.abs_diff(s.quantity.span.start),
+            )
         })?;
     let ratio = ctx.interval(part).div(&ctx.interval(w)).scale(HUNDRED);
     if ratio.overlaps(&ctx.interval(si)) {

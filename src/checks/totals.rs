@@ -49,13 +49,13 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
         } else {
             metric.as_str()
         };
-        let key = (
-            c.doc,
-            c.subject.clone(),
-            c.partner.clone(),
-            period,
-            c.quantity.unit.clone(),
-        );
+        // Counts of different nouns ("1,2 million inhabitants: 800,000 urban …") add up;
+        // money and measures only in one unit.
+        let unit = match c.quantity.kind {
+            crate::quantity::Kind::Count => Some("count".to_string()),
+            _ => c.quantity.unit.clone(),
+        };
+        let key = (c.doc, c.subject.clone(), c.partner.clone(), period, unit);
         Some((key, metric))
     }
     // Paragraphs where a group has a figure read with full confidence.

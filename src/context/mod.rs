@@ -128,7 +128,7 @@ fn comparative_re() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)(?-u:\b)(?:plus|moins|more|less|higher|lower|fewer)\s+(?:qu['’]\s*(?:en|au|à|a)|que\s+(?:en|au|à|l['’]année)|than(?:\s+in)?)\s*$",
+            r"(?i)(?:(?-u:\b)(?:plus|moins|more|less|higher|lower|fewer)\s+(?:qu['’]\s*(?:en|au|à|a)|que\s+(?:en|au|à|l['’]année)|than(?:\s+in)?)|(?:%|(?-u:\b)per\s*cent|(?-u:\b)percent)\s+(?:on|over))\s*$",
         )
         .expect("valid comparative regex")
     })
@@ -150,6 +150,26 @@ fn within<T>(items: &[T], start: impl Fn(&T) -> usize, r: &Range<usize>) -> Rang
     let a = items.partition_point(|x| start(x) < r.start);
     let b = items.partition_point(|x| start(x) < r.end);
     a..b
+}
+
+/// Whether the clause before a figure has a personal pronoun as its subject.
+fn starts_with_pronoun(lead: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "elles",
+        "ils",
+        "elle",
+        "il",
+        "celles-ci",
+        "ceux-ci",
+        "they",
+        "it",
+        "these",
+        "those",
+    ];
+    lead.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .any(|w| PRONOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Bytes either side of a figure its context readers look at, within its sentence.
@@ -242,6 +262,30 @@ pub fn attach(
 
         // Metric, with "(croissance de 3,3 %)" taking the metric of the figure before it.
         let mut metric = metric::metric_of(text, q, metrics, &ctx.seg, lex);
+        // "En 2022, elles ont atteint …", "In 2022 they reached …": a pronoun subject takes
+        // the metric of the figure before it, in the previous sentence of the paragraph.
+        // The figure a pronoun or an elliptical change refers to: its subject is this one's.
+        let mut antecedent: Option<(Option<String>, f32)> = None;
+        if metric.is_none() && starts_with_pronoun(&text[sentence.start..q.clean.start]) {
+            if let Some(prev) = claims
+                .last()
+                .filter(|c| c.paragraph == paragraph && c.sentence.end <= sentence.start)
+            {
+                if let Some(idx) =
+                    prev.metric
+                        .as_deref()
+                        .filter(|m| *m != "share")
+                        .and_then(|code| {
+                            lex.metrics
+                                .iter()
+                                .position(|m| m.code == code && !m.fallback)
+                        })
+                {
+                    metric = Some((idx, metric::MetricSource::Sentence));
+                    antecedent = Some((prev.subject.clone(), prev.confidence));
+                }
+            }
+        }
         let paren = ctx.seg.paren_of(q.clean.start);
         if let Some(p) = &paren {
             let own = metric.is_some_and(|(_, src)| {
@@ -278,6 +322,28 @@ pub fn attach(
             if let Some(m) = metric {
                 if lex.metrics[m.0].fallback {
                     metric = None;
+                }
+            }
+        }
+        // "… reached $312.0 million, up 7.8 % on 2021": a change with no metric of its own
+        // is the change of the figure before it in the sentence.
+        if metric.is_none() && matches!(role_reading.role, Role::Change | Role::Index) {
+            if let Some(prev) = claims
+                .last()
+                .filter(|c| c.sentence == sentence && c.role == Role::Value)
+            {
+                if let Some(idx) =
+                    prev.metric
+                        .as_deref()
+                        .filter(|m| *m != "share")
+                        .and_then(|code| {
+                            lex.metrics
+                                .iter()
+                                .position(|m| m.code == code && !m.fallback)
+                        })
+                {
+                    metric = Some((idx, metric::MetricSource::Clause));
+                    antecedent = Some((prev.subject.clone(), prev.confidence));
                 }
             }
         }
@@ -339,6 +405,13 @@ pub fn attach(
             _ => (period, period_conf),
         };
 
+        // A subject carried with the antecedent is as sure as the antecedent's reading.
+        let subject_conf = match &antecedent {
+            Some((s, conf)) if *s == subject && subject.is_some() => {
+                subject_conf.max(conf.min(0.95))
+            }
+            _ => subject_conf,
+        };
         let confidence = metric_conf * subject_conf * period_conf;
         claims.push(Claim {
             doc: doc_index,
