@@ -152,6 +152,15 @@ fn within<T>(items: &[T], start: impl Fn(&T) -> usize, r: &Range<usize>) -> Rang
     a..b
 }
 
+/// The index of a claim's metric when it is a metric of its own (not a share, not a
+/// fallback term), for a figure that refers back to it.
+fn own_metric(c: &Claim, lex: &ContextLexicon) -> Option<usize> {
+    let code = c.metric.as_deref().filter(|m| *m != "share")?;
+    lex.metrics
+        .iter()
+        .position(|m| m.code == code && !m.fallback)
+}
+
 /// Whether the clause before a figure has a personal pronoun as its subject.
 fn starts_with_pronoun(lead: &str) -> bool {
     const PRONOUNS: &[&str] = &[
@@ -262,28 +271,17 @@ pub fn attach(
 
         // Metric, with "(croissance de 3,3 %)" taking the metric of the figure before it.
         let mut metric = metric::metric_of(text, q, metrics, &ctx.seg, lex);
-        // "En 2022, elles ont atteint …", "In 2022 they reached …": a pronoun subject takes
-        // the metric of the figure before it, in the previous sentence of the paragraph.
-        // The figure a pronoun or an elliptical change refers to: its subject is this one's.
+        // The figure a pronoun or an elliptical change refers to lends this one its metric,
+        // and its subject reading. "En 2022, elles ont atteint …", "In 2022 they reached …":
+        // a pronoun subject refers to the figure of the sentence before, in the paragraph.
         let mut antecedent: Option<(Option<String>, f32)> = None;
         if metric.is_none() && starts_with_pronoun(&text[sentence.start..q.clean.start]) {
-            if let Some(prev) = claims
+            let prev = claims
                 .last()
-                .filter(|c| c.paragraph == paragraph && c.sentence.end <= sentence.start)
-            {
-                if let Some(idx) =
-                    prev.metric
-                        .as_deref()
-                        .filter(|m| *m != "share")
-                        .and_then(|code| {
-                            lex.metrics
-                                .iter()
-                                .position(|m| m.code == code && !m.fallback)
-                        })
-                {
-                    metric = Some((idx, metric::MetricSource::Sentence));
-                    antecedent = Some((prev.subject.clone(), prev.confidence));
-                }
+                .filter(|c| c.paragraph == paragraph && c.sentence.end <= sentence.start);
+            if let Some((idx, prev)) = prev.and_then(|c| Some((own_metric(c, lex)?, c))) {
+                metric = Some((idx, metric::MetricSource::Sentence));
+                antecedent = Some((prev.subject.clone(), prev.confidence));
             }
         }
         let paren = ctx.seg.paren_of(q.clean.start);
@@ -328,23 +326,12 @@ pub fn attach(
         // "… reached $312.0 million, up 7.8 % on 2021": a change with no metric of its own
         // is the change of the figure before it in the sentence.
         if metric.is_none() && matches!(role_reading.role, Role::Change | Role::Index) {
-            if let Some(prev) = claims
+            let prev = claims
                 .last()
-                .filter(|c| c.sentence == sentence && c.role == Role::Value)
-            {
-                if let Some(idx) =
-                    prev.metric
-                        .as_deref()
-                        .filter(|m| *m != "share")
-                        .and_then(|code| {
-                            lex.metrics
-                                .iter()
-                                .position(|m| m.code == code && !m.fallback)
-                        })
-                {
-                    metric = Some((idx, metric::MetricSource::Clause));
-                    antecedent = Some((prev.subject.clone(), prev.confidence));
-                }
+                .filter(|c| c.sentence == sentence && c.role == Role::Value);
+            if let Some((idx, prev)) = prev.and_then(|c| Some((own_metric(c, lex)?, c))) {
+                metric = Some((idx, metric::MetricSource::Clause));
+                antecedent = Some((prev.subject.clone(), prev.confidence));
             }
         }
         let mut metric_conf = metric.map_or(MISSING, |(_, s)| s.confidence());
