@@ -53,9 +53,11 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut pairs: Vec<Pair> = Vec::new();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
 
+    // `NUMLINT_DEBUG_FACTS=1`: every candidate pair on stderr, for tuning the thresholds.
+    let debug = std::env::var_os("NUMLINT_DEBUG_FACTS").is_some();
     // By text.
     for (a, b, sim, shared) in clauses.candidate_pairs(&eligible, threshold.min(0.3)) {
-        if std::env::var_os("NUMLINT_DEBUG_FACTS").is_some() {
+        if debug {
             let la = ctx.docs[ctx.claims[a].doc]
                 .line_col(ctx.claims[a].quantity.span.start)
                 .0;
