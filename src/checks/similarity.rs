@@ -20,9 +20,11 @@ use crate::document::Document;
 
 /// Words either side of the figure that make its clause.
 const WINDOW: usize = 12;
-/// Tokens in more clauses than this (or 2 % of clauses, whichever is larger) do not
-/// generate candidates.
+/// Tokens in more clauses than this (or 2 % of clauses, whichever is larger, up to
+/// [`MAX_POSTING_CAP`]) do not generate candidates. The upper bound keeps the work per
+/// clause constant on a large run, so the whole is linear in the number of figures.
 const MIN_POSTING_CAP: usize = 12;
+const MAX_POSTING_CAP: usize = 64;
 /// Pseudo-clauses added to the clause count in inverse frequencies, so that weights of a
 /// short draft (a handful of figures) stay near uniform instead of swinging on one count.
 const SMOOTHING: f32 = 20.0;
@@ -190,7 +192,7 @@ impl Clauses {
             .iter()
             .map(|&d| ((n + SMOOTHING) / d.max(1) as f32).ln().max(0.05))
             .collect();
-        let cap = MIN_POSTING_CAP.max(clauses.len() / 50);
+        let cap = MIN_POSTING_CAP.max(clauses.len() / 50).min(MAX_POSTING_CAP);
         Clauses {
             clauses,
             weights,
