@@ -133,3 +133,24 @@ fn qualifiers_open_the_interval() {
     assert_eq!(q[1].interval.lo, None);
     assert!(q[1].interval.contains(d("4.9")));
 }
+
+#[test]
+fn adjectives_before_the_noun_are_read_by_their_ending() {
+    let lex = numlint::lexicon::Lexicon::builtin().unwrap();
+    let doc = numlint::document::Document::new(
+        "a.txt",
+        "The regions signed 15 interregional agreements; 3 economic zones and 12 innovative projects opened, with 40 Chinese firms.".to_string(),
+        numlint::document::Format::Text,
+        Some(numlint::lang::Lang::En),
+    );
+    let units: Vec<Option<String>> = numlint::extract::extract(&doc, &lex.numbers)
+        .into_iter()
+        .filter(|q| q.is_claim())
+        .map(|q| q.unit)
+        .collect();
+    let want = ["agreements", "zones", "projects", "companies"];
+    assert_eq!(
+        units,
+        want.iter().map(|u| Some(u.to_string())).collect::<Vec<_>>()
+    );
+}

@@ -178,6 +178,9 @@ pub struct LangLexicon {
     pub ambiguous: WordSet,
     /// Words allowed between a number and its noun (`nouvelles`, `new`).
     pub adjectives: WordSet,
+    /// Endings that make a word before another lowercase word an adjective
+    /// (`interregional agreements`, `economic zones`): English puts them before the noun.
+    pub adjective_suffixes: Vec<String>,
     /// Words that are never the noun counted by a number.
     pub stop_words: WordSet,
     /// Words skipped between a qualifier and its number (`les`, `the`).
@@ -237,6 +240,8 @@ struct Section {
     article_scale: Vec<String>,
     ambiguous: Vec<String>,
     adjectives: Vec<String>,
+    #[serde(default)]
+    adjective_suffixes: Vec<String>,
     stop_words: Vec<String>,
     fillers: Vec<String>,
     bridges: Vec<String>,
@@ -835,6 +840,18 @@ impl NumberLexicon {
         l.add_role("x".into(), ROLE_X);
         word_set(&mut l.ambiguous, &s.ambiguous, "ambiguous", origin)?;
         word_set(&mut l.adjectives, &s.adjectives, "adjectives", origin)?;
+        for suffix in &s.adjective_suffixes {
+            let t = suffix.trim().to_lowercase();
+            if t.chars().count() < 2 || !t.chars().all(char::is_alphabetic) {
+                return Err(LexiconError {
+                    name: origin.into(),
+                    reason: format!("adjective_suffixes: `{suffix}` must be two letters or more"),
+                });
+            }
+            if !l.adjective_suffixes.contains(&t) {
+                l.adjective_suffixes.push(t);
+            }
+        }
         word_set(&mut l.stop_words, &s.stop_words, "stop_words", origin)?;
         word_set(&mut l.fillers, &s.fillers, "fillers", origin)?;
         word_set(&mut l.bridges, &s.bridges, "bridges", origin)?;

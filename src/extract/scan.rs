@@ -1057,6 +1057,10 @@ impl<'a> Scanner<'a> {
                 k += 1;
                 continue;
             }
+            if self.adjective_by_ending(k) {
+                k += 1;
+                continue;
+            }
             break;
         }
         // An unknown noun: a lowercase word that is no function word.
@@ -1084,6 +1088,32 @@ impl<'a> Scanner<'a> {
         }
         let _ = c;
         Some((k + 1, NounUnit::Noun(singular(&w)), false))
+    }
+
+    /// A lowercase word with an adjective ending (`interregional`), followed closely by
+    /// another lowercase word that can be the noun (`agreements`).
+    fn adjective_by_ending(&mut self, k: usize) -> bool {
+        if self.lex.adjective_suffixes.is_empty() || !self.near(k + 1) {
+            return false;
+        }
+        let (Some(t), Some(n)) = (self.tok(k), self.tok(k + 1)) else {
+            return false;
+        };
+        if t.kind != TokKind::Word || n.kind != TokKind::Word {
+            return false;
+        }
+        let next = self.s(k + 1);
+        if !next.starts_with(|ch: char| ch.is_lowercase()) || next.chars().count() < 3 {
+            return false;
+        }
+        let lex = self.lex;
+        let w = self.lower(k);
+        if lex.stop_words.contains(w) || w.chars().count() < 5 {
+            return false;
+        }
+        lex.adjective_suffixes
+            .iter()
+            .any(|suf| w.ends_with(suf.as_str()))
     }
 
     // ------------------------------------------------------------ backwards
