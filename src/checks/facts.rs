@@ -22,6 +22,8 @@ const CONFLICT_MARGIN: f32 = 0.0;
 /// Minimum informative weight two clauses must share (about three uncommon words), so that
 /// short generic clauses ("60 jobs were created") are not taken for one fact.
 const MIN_SHARED_WEIGHT: f32 = 6.0;
+/// Earlier statements of the same key each statement is compared with, besides the first.
+const BY_KEY_RECENT: usize = 3;
 /// Bytes of a document's start read as its abstract (for `repeats.abstract = false`).
 const ABSTRACT_BYTES: usize = 2000;
 
@@ -65,9 +67,13 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     // By key (context reading sure enough): a lower bar of text similarity.
+    // Each statement of a key is compared with the first one and the few just before it:
+    // a fact told k times costs O(k) comparisons, and every statement is looked at
+    // (issue 6: all pairs of the first 64 grew with the square of the repeats).
     for list in ctx.index.values.values() {
-        for (k, &a) in list.iter().enumerate().take(64) {
-            for &b in list.iter().skip(k + 1).take(64) {
+        for (k, &b) in list.iter().enumerate().skip(1) {
+            let recent = k.saturating_sub(BY_KEY_RECENT).max(1);
+            for &a in std::iter::once(&list[0]).chain(&list[recent..k]) {
                 let (a, b) = (a.min(b), a.max(b));
                 if seen.contains(&(a, b)) {
                     continue;

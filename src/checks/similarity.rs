@@ -23,6 +23,12 @@ const WINDOW: usize = 12;
 /// Tokens in more clauses than this (or 2 % of clauses, whichever is larger) do not
 /// generate candidates.
 const MIN_POSTING_CAP: usize = 12;
+/// Upper bound on that cap, whatever the run's size: with a cap proportional to the clause
+/// count, candidate generation was quadratic on large runs (issue 6).
+const MAX_POSTING_CAP: usize = 256;
+/// Candidates kept per clause (the most similar): a fact told k times yields O(k) pairs,
+/// not k² (issue 6: 100 MB corpora with many repeats).
+const MAX_CANDIDATES: usize = 16;
 /// Pseudo-clauses added to the clause count in inverse frequencies, so that weights of a
 /// short draft (a handful of figures) stay near uniform instead of swinging on one count.
 const SMOOTHING: f32 = 20.0;
@@ -162,7 +168,7 @@ impl Clauses {
             .iter()
             .map(|&d| ((n + SMOOTHING) / d.max(1) as f32).ln().max(0.05))
             .collect();
-        let cap = MIN_POSTING_CAP.max(clauses.len() / 50);
+        let cap = (clauses.len() / 50).clamp(MIN_POSTING_CAP, MAX_POSTING_CAP);
         Clauses {
             clauses,
             weights,
@@ -240,11 +246,17 @@ impl Clauses {
                     }
                 }
             }
+            let from = out.len();
             for (&b, _) in acc.iter() {
                 let (sim, shared) = self.similarity(a, b);
                 if sim >= min_similarity {
                     out.push((a, b, sim, shared));
                 }
+            }
+            if out.len() - from > MAX_CANDIDATES {
+                // Most similar first, nearest first among equals: deterministic.
+                out[from..].sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
+                out.truncate(from + MAX_CANDIDATES);
             }
         }
         out.sort_by_key(|x| (x.0, x.1));
