@@ -107,6 +107,10 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
             .or_default()
             .push(p);
     }
+    // A statement is reported as conflicting once, against the earliest one it
+    // contradicts: a fact told n times with other values gives n − 1 findings, not one
+    // per compared pair (issue 6).
+    let mut conflicted: HashSet<usize> = HashSet::new();
     for group in by_sentences.into_values() {
         let mut group = group;
         group.sort_by(|x, y| {
@@ -129,7 +133,9 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
             } else if want_conflicts && p.anchored && p.sim >= threshold + CONFLICT_MARGIN {
                 used.insert(p.a);
                 used.insert(p.b);
-                out.push(conflict(ctx, &clauses, p));
+                if conflicted.insert(p.b) {
+                    out.push(conflict(ctx, &clauses, p));
+                }
             }
         }
         if !repeats.is_empty() {
