@@ -282,6 +282,24 @@ fn list_items(list: &str) -> usize {
     chunks.len() + usize::from(split_last)
 }
 
+/// The char boundary at or before `i` (fuzzing: a byte window cut inside `”`).
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`.
+fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testkit::*;
@@ -339,22 +357,4 @@ mod tests {
         k.word_count("trois", 0, 3);
         assert!(k.check().is_empty());
     }
-}
-
-/// The char boundary at or before `i` (fuzzing: a byte window cut inside `”`).
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The char boundary at or after `i`.
-fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
