@@ -29,6 +29,8 @@ const MAX_POSTING_CAP: usize = 256;
 /// Candidates kept per clause (the most similar): a fact told k times yields O(k) pairs,
 /// not k² (issue 6: 100 MB corpora with many repeats).
 const MAX_CANDIDATES: usize = 16;
+/// Candidates (by shared weight) whose exact similarity is computed, per clause.
+const PRESELECT: usize = 64;
 /// Pseudo-clauses added to the clause count in inverse frequencies, so that weights of a
 /// short draft (a handful of figures) stay near uniform instead of swinging on one count.
 const SMOOTHING: f32 = 20.0;
@@ -247,7 +249,16 @@ impl Clauses {
                 }
             }
             let from = out.len();
-            for (&b, _) in acc.iter() {
+            // Exact similarity for the candidates sharing the most weight only: with long
+            // posting lists a clause accumulates thousands (issue 6).
+            let mut best: Vec<(usize, f32)> = acc.iter().map(|(&b, &w)| (b, w)).collect();
+            if best.len() > PRESELECT {
+                best.select_nth_unstable_by(PRESELECT, |x, y| {
+                    y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
+                });
+                best.truncate(PRESELECT);
+            }
+            for &(b, _) in &best {
                 let (sim, shared) = self.similarity(a, b);
                 if sim >= min_similarity {
                     out.push((a, b, sim, shared));
