@@ -201,9 +201,9 @@ fn repeated_facts_across_many_documents_are_linear() {
     );
 }
 
-/// 50 MB on one line (run with `cargo test --release --test robustness -- --ignored`).
+/// 50 MB on one line (run with `cargo test --test robustness -- --ignored`).
 #[test]
-#[ignore = "50 MB input: minutes in the dev profile; see README, Performance"]
+#[ignore = "50 MB input, about 10 s: kept out of the default run; see README, Performance"]
 fn fifty_megabytes_on_one_line() {
     let unit =
         "Les exportations ont atteint 245,4 millions de dollars en 2021, soit 7,8 % de plus. ";
