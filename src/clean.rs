@@ -260,6 +260,16 @@ impl<'a> Builder<'a> {
             if GLUED_DIGIT_WORDS.contains(&word.as_str()) {
                 continue;
             }
+            // A straight quote after a space opens a quotation (`où "8 nouveaux résidents`):
+            // the digits after it are the quote's first word, not a note number.
+            let opening_quote = s[whole.start()..].starts_with('"')
+                && s[..whole.start()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|ch| ch.is_whitespace() || matches!(ch, '(' | '[' | ':'));
+            if opening_quote {
+                continue;
+            }
             if cuts
                 .iter()
                 .any(|(u, _)| u.start <= whole.start() && whole.end() <= u.end)
@@ -746,6 +756,18 @@ mod tests {
             ]
         );
         assert_maps_back(orig, &c);
+    }
+
+    #[test]
+    fn digits_opening_a_quotation_are_prose() {
+        let orig = "dans le parc, où \"8 nouveaux résidents ont été ajoutés\"165 . Fin.";
+        let c = clean(orig);
+        assert_eq!(
+            c.text,
+            "dans le parc, où \"8 nouveaux résidents ont été ajoutés\" . Fin."
+        );
+        assert_eq!(c.set_aside.len(), 1);
+        assert_eq!(&orig[c.set_aside[0].span.clone()], "165");
     }
 
     #[test]

@@ -18,8 +18,12 @@
 //! abstract = true                  # report an abstract repeating the body
 //! similarity = 0.55                # clause similarity (0–1) that makes two figures one fact
 //!
-//! [lexicon]                        # extra terms, merged into the built-in lexicons
-//! # (same tables as rules/numbers.toml and rules/metrics.toml)
+//! [[lexicon.metric]]               # extra terms, merged into the built-in lexicons:
+//! code = "revenue"                 # [[lexicon.metric]], [[lexicon.cue]], [[lexicon.entity]]
+//! fr = ["recettes touristiques"]   # as in rules/metrics.toml and rules/gazetteer.toml;
+//! en = ["tourism receipts"]        # [lexicon.numbers.fr] / .en / .common as in rules/numbers.toml
+//! [lexicon.numbers.fr]
+//! units = [{ code = "hl", kind = "measure", terms = ["hectolitres"] }]
 //!
 //! [[identity]]                     # your own arithmetic identities
 //! expr = "revenue = cost + profit"

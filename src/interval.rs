@@ -68,27 +68,29 @@ impl Interval {
         };
         match q {
             Qualifier::None => Interval::closed(sub(v, p), add(v, p)),
+            // A bound stated by a qualifier is the stated value itself: "plus de 19" is
+            // (19, ∞) whatever 19's rounding, since the author vouches for the bound.
             Qualifier::MoreThan => Interval {
-                lo: Some(sub(v, p)),
+                lo: Some(v),
                 hi: None,
-                lo_open: p.is_zero(),
+                lo_open: true,
                 hi_open: true,
             },
             Qualifier::AtLeast => Interval {
-                lo: Some(sub(v, p)),
+                lo: Some(v),
                 hi: None,
                 lo_open: false,
                 hi_open: true,
             },
             Qualifier::LessThan => Interval {
                 lo: floor,
-                hi: Some(add(v, p)),
+                hi: Some(v),
                 lo_open: floor.is_none(),
-                hi_open: p.is_zero(),
+                hi_open: true,
             },
             Qualifier::AtMost => Interval {
                 lo: floor,
-                hi: Some(add(v, p)),
+                hi: Some(v),
                 lo_open: floor.is_none(),
                 hi_open: false,
             },
@@ -289,6 +291,17 @@ mod tests {
         assert!(i.contains(dec!(19.5)));
         assert!(i.contains(dec!(1000000)));
         assert_eq!(i.to_string(), "(19, ∞)");
+    }
+
+    #[test]
+    fn a_qualified_bound_is_the_stated_value_whatever_its_rounding() {
+        // "plus d'un million": above 1 000 000, not above 500 000 (half of "un million"'s step).
+        let i = Interval::from_stated(dec!(1e6), dec!(5e5), Qualifier::MoreThan, Kind::Amount);
+        assert_eq!((i.lo, i.hi), (Some(dec!(1e6)), None));
+        assert!(!i.contains(dec!(999999)));
+        let j = Interval::from_stated(dec!(12), dec!(0.5), Qualifier::AtMost, Kind::Count);
+        assert_eq!((j.lo, j.hi), (Some(dec!(0)), Some(dec!(12))));
+        assert!(j.contains(dec!(12)) && !j.contains(dec!(12.1)));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod finding;
 pub mod interval;
 pub mod lang;
 pub mod lexicon;
+pub mod lsp;
 pub mod quantity;
 pub mod report;
 pub mod source;

@@ -1,8 +1,11 @@
 //! The `numlint` command line.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -82,7 +85,21 @@ enum Command {
         /// Record the current findings as the baseline in FILE (written atomically).
         #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
+        /// Report only findings with a figure on a line changed since this git revision
+        /// (`git diff REV`; untracked files count as wholly changed).
+        #[arg(long, value_name = "REV")]
+        diff: Option<String>,
+        /// Print only the findings: no summary line.
+        #[arg(long, short = 'q')]
+        quiet: bool,
+        /// Print the number of findings per rule (most frequent first) instead of the
+        /// findings.
+        #[arg(long)]
+        statistics: bool,
     },
+    /// Run the language server (LSP over stdio) for editors: diagnostics on open, change
+    /// and save of Markdown and text documents, facts compared across the workspace.
+    Lsp,
     /// List every rule with its code, default severity and summary.
     Rules,
     /// Print a rule's documentation with a failing and a passing example.
@@ -123,7 +140,7 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
     let lex = Lexicon::builtin()?;
     match cli.command {
         Command::Extract { input, format, all } => {
-            let (docs, input_failed) = load(&input);
+            let (docs, input_failed) = load(&input, false);
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
             for (i, doc) in docs.iter().enumerate() {
@@ -157,6 +174,13 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Lsp => match numlint::lsp::run() {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) => {
+                eprintln!("numlint lsp: {e}");
+                Ok(ExitCode::from(2))
+            }
+        },
         Command::Rules => {
             for r in numlint::checks::registry::registry() {
                 println!(
@@ -192,6 +216,9 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             config,
             baseline,
             write_baseline,
+            diff,
+            quiet,
+            statistics,
         } => {
             let config_path = config.or_else(|| {
                 input
@@ -210,14 +237,39 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 },
                 None => numlint::config::Config::default(),
             };
-            // The `[lexicon]` table extends the lexicons once the extractor and the context
-            // reader expose `extend_from_toml` (call site: `Lexicon::extend_from_toml`).
+            let mut lex = lex;
+            if let Some(table) = &config.lexicon {
+                let origin = config_path
+                    .as_ref()
+                    .map_or("numlint.toml".into(), |p| p.display().to_string());
+                if let Err(e) = lex.extend_from_config(table, &origin) {
+                    eprintln!("{:?}", miette::Report::new(e));
+                    return Ok(ExitCode::from(2));
+                }
+            }
             let mut input = input;
             if input.lang.is_none() {
                 input.lang = config.lang;
             }
-            let (docs, input_failed) = load(&input);
+            let progress = !format.is_machine() && !quiet && io::stderr().is_terminal();
+            let (docs, input_failed) = load(&input, progress);
+            let spinner = (progress && docs.len() >= PROGRESS_MIN_FILES)
+                .then(|| Progress::spinner(format!("checking {} files", docs.len())));
             let mut findings = numlint::lint(&docs, &lex, &config);
+            if let Some(p) = spinner {
+                p.finish();
+            }
+            if let Some(rev) = &diff {
+                match numlint::report::diff::changes(&docs, rev) {
+                    Ok(changes) => {
+                        findings = numlint::report::diff::filter(&docs, &changes, findings)
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return Ok(ExitCode::from(2));
+                    }
+                }
+            }
             if let Some(path) = &write_baseline {
                 if let Err(e) = numlint::baseline::Baseline::from_findings(&findings).write(path) {
                     eprintln!("{:?}", miette::Report::new(e));
@@ -235,9 +287,19 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             }
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            if let Err(e) = numlint::report::write_findings(format, &mut out, &docs, &findings)
-                .and_then(|_| out.flush())
-            {
+            let written = if statistics {
+                numlint::report::write_statistics(&mut out, &findings)
+            } else if quiet && format == OutputFormat::Human {
+                numlint::report::human::write_findings_only(
+                    &mut out,
+                    &docs,
+                    &findings,
+                    numlint::report::human::fancy(),
+                )
+            } else {
+                numlint::report::write_findings(format, &mut out, &docs, &findings)
+            };
+            if let Err(e) = written.and_then(|_| out.flush()) {
                 if e.kind() != io::ErrorKind::BrokenPipe {
                     return Err(miette::miette!("cannot write output: {e}"));
                 }
@@ -254,9 +316,101 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
     }
 }
 
+/// A progress bar is drawn (on stderr, when it is a terminal) from this many files on.
+const PROGRESS_MIN_FILES: usize = 50;
+/// … and only once the step has taken this long (no flicker on quick runs).
+const PROGRESS_DELAY: Duration = Duration::from_millis(300);
+
+/// A progress bar or spinner on stderr, drawn only once its step has taken
+/// PROGRESS_DELAY, cleared when done.
+struct Progress {
+    /// `Some(len)` for a bar, `None` for a spinner.
+    len: Option<u64>,
+    label: String,
+    start: Instant,
+    count: AtomicU64,
+    /// (finished, the bar once drawn).
+    shared: Arc<Mutex<(bool, Option<indicatif::ProgressBar>)>>,
+}
+
+impl Progress {
+    /// A bar of `len` steps advanced by [`Progress::inc`].
+    fn bar(len: u64, label: &str) -> Progress {
+        Progress {
+            len: Some(len),
+            label: label.to_string(),
+            start: Instant::now(),
+            count: AtomicU64::new(0),
+            shared: Arc::new(Mutex::new((false, None))),
+        }
+    }
+
+    /// A spinner for one long call: it appears after PROGRESS_DELAY unless finished.
+    fn spinner(label: String) -> Progress {
+        let p = Progress {
+            len: None,
+            label,
+            start: Instant::now(),
+            count: AtomicU64::new(0),
+            shared: Arc::new(Mutex::new((false, None))),
+        };
+        let (shared, label) = (Arc::clone(&p.shared), p.label.clone());
+        std::thread::spawn(move || {
+            std::thread::sleep(PROGRESS_DELAY);
+            if let Ok(mut s) = shared.lock() {
+                if !s.0 && s.1.is_none() {
+                    let pb = indicatif::ProgressBar::new_spinner();
+                    pb.set_message(label);
+                    pb.enable_steady_tick(Duration::from_millis(120));
+                    s.1 = Some(pb);
+                }
+            }
+        });
+        p
+    }
+
+    fn inc(&self) {
+        let n = self.count.fetch_add(1, Ordering::Relaxed) + 1;
+        let late = self.start.elapsed() >= PROGRESS_DELAY;
+        let Ok(mut s) = self.shared.lock() else {
+            return;
+        };
+        if s.0 {
+            return;
+        }
+        match &s.1 {
+            Some(pb) => pb.set_position(n),
+            None if late => {
+                let pb = indicatif::ProgressBar::new(self.len.unwrap_or(0));
+                if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+                    "{} {{bar:30}} {{pos}}/{{len}}",
+                    self.label
+                )) {
+                    pb.set_style(style);
+                }
+                pb.set_position(n);
+                s.1 = Some(pb);
+            }
+            None => {}
+        }
+    }
+
+    fn finish(self) {
+        if let Ok(mut s) = self.shared.lock() {
+            s.0 = true;
+            if let Some(pb) = s.1.take() {
+                pb.finish_and_clear();
+            }
+        }
+    }
+}
+
 /// Read every input; report each input problem on stderr and carry on with the rest.
-fn load(input: &InputArgs) -> (Vec<numlint::document::Document>, bool) {
+/// `progress`: draw a bar while reading when there are many files.
+fn load(input: &InputArgs, progress: bool) -> (Vec<numlint::document::Document>, bool) {
     let (inputs, errors) = source::collect(&input.paths, &input.globs);
+    let bar = (progress && inputs.len() >= PROGRESS_MIN_FILES)
+        .then(|| Progress::bar(inputs.len() as u64, "reading files"));
     let mut failed = !errors.is_empty();
     for e in errors {
         eprintln!("{:?}", miette::Report::new(e));
@@ -269,8 +423,17 @@ fn load(input: &InputArgs) -> (Vec<numlint::document::Document>, bool) {
     use rayon::prelude::*;
     let read: Vec<_> = inputs
         .par_iter()
-        .map(|i| source::read(i, input.lang, format))
+        .map(|i| {
+            let r = source::read(i, input.lang, format);
+            if let Some(p) = &bar {
+                p.inc();
+            }
+            r
+        })
         .collect();
+    if let Some(p) = bar {
+        p.finish();
+    }
     let mut docs = Vec::with_capacity(read.len());
     for r in read {
         match r {

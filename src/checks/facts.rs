@@ -8,7 +8,7 @@
 //!   or the metric. Known context still vetoes: different periods, subjects or partners,
 //!   different years in the clauses, different units, are never one fact.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::similarity::Clauses;
 use super::{finding, label, Ctx};
@@ -22,8 +22,13 @@ const CONFLICT_MARGIN: f32 = 0.0;
 /// Minimum informative weight two clauses must share (about three uncommon words), so that
 /// short generic clauses ("60 jobs were created") are not taken for one fact.
 const MIN_SHARED_WEIGHT: f32 = 6.0;
+/// Conflicting-fact findings one statement may be the second figure of.
+const MAX_CONFLICTS_PER_STATEMENT: usize = 3;
 /// Earlier statements of the same key each statement is compared with, besides the first.
 const BY_KEY_RECENT: usize = 3;
+/// How far apart two values of one fact may be for a conflict (see [`close_values`]).
+const CONFLICT_MAX_RATIO: rust_decimal::Decimal =
+    rust_decimal::Decimal::from_parts(3, 0, 0, false, 0);
 /// Bytes of a document's start read as its abstract (for `repeats.abstract = false`).
 const ABSTRACT_BYTES: usize = 2000;
 
@@ -55,7 +60,16 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
     // By text.
     for (a, b, sim, shared) in clauses.candidate_pairs(&eligible, threshold.min(0.3)) {
         if std::env::var_os("NUMLINT_DEBUG_FACTS").is_some() {
-            eprintln!("pair {a} {b} sim {sim:.2} shared {shared:.1}");
+            let la = ctx.docs[ctx.claims[a].doc]
+                .line_col(ctx.claims[a].quantity.span.start)
+                .0;
+            let lb = ctx.docs[ctx.claims[b].doc]
+                .line_col(ctx.claims[b].quantity.span.start)
+                .0;
+            eprintln!(
+                "pair {la} {lb} sim {sim:.2} shared {shared:.1} judge {:?}",
+                judge(ctx, &clauses, a, b, sim)
+            );
         }
         if shared < MIN_SHARED_WEIGHT {
             continue;
@@ -107,10 +121,10 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
             .or_default()
             .push(p);
     }
-    // A statement is reported as conflicting once, against the earliest one it
-    // contradicts: a fact told n times with other values gives n − 1 findings, not one
-    // per compared pair (issue 6).
-    let mut conflicted: HashSet<usize> = HashSet::new();
+    // A statement is reported as conflicting with at most a few earlier ones (the
+    // earliest): a fact told n times with other values gives O(n) findings, not one per
+    // compared pair (issue 6).
+    let mut conflicted: HashMap<usize, usize> = HashMap::new();
     for group in by_sentences.into_values() {
         let mut group = group;
         group.sort_by(|x, y| {
@@ -133,7 +147,9 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
             } else if want_conflicts && p.anchored && p.sim >= threshold + CONFLICT_MARGIN {
                 used.insert(p.a);
                 used.insert(p.b);
-                if conflicted.insert(p.b) {
+                let told = conflicted.entry(p.b).or_insert(0);
+                if *told < MAX_CONFLICTS_PER_STATEMENT {
+                    *told += 1;
                     out.push(conflict(ctx, &clauses, p));
                 }
             }
@@ -176,6 +192,10 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
         }
     }
     let same_value = ca.quantity.interval.overlaps(&cb.quantity.interval);
+    if !same_value && !close_values(ca.quantity.value, cb.quantity.value) {
+        // 400 m³ and 140 000 m³ are two facts, whatever the words around them.
+        return None;
+    }
     let anchored = la.anchor.is_some() && la.anchor == lb.anchor;
     Some(Pair {
         a,
@@ -184,6 +204,14 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
         same_value,
         anchored,
     })
+}
+
+/// Two values one fact may be given by mistake: a slip of digits or an update, within a
+/// factor of [`CONFLICT_MAX_RATIO`]. Further apart, they measure different things.
+fn close_values(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
+    let (a, b) = (a.abs(), b.abs());
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    !lo.is_zero() && hi / lo <= CONFLICT_MAX_RATIO
 }
 
 fn same_kind(a: &Claim, b: &Claim) -> bool {

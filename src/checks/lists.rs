@@ -48,10 +48,15 @@ pub fn enumerations(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// An exact count of things: "9 structures", "six" (a count noun is its unit; amounts of
+/// money or measures are never enumerated items).
 fn is_count(c: &Claim) -> bool {
-    matches!(c.quantity.kind, Kind::Count | Kind::Number)
-        && c.quantity.qualifier == Qualifier::None
-        && c.quantity.unit.is_none()
+    let counted = match c.quantity.kind {
+        Kind::Count => true,
+        Kind::Number => c.quantity.unit.is_none(),
+        _ => false,
+    };
+    counted && c.quantity.qualifier == Qualifier::None
 }
 
 fn lead_end(text: &str, from: usize, stop: char) -> Option<usize> {
@@ -187,6 +192,9 @@ fn colon_list(
     if list.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
+    if !announces(text, wc.quantity.clean.start, wc.quantity.clean.end, colon) {
+        return None;
+    }
     let lead_start = floor_char_boundary(text, wc.quantity.clean.start.saturating_sub(200));
     let sentence_lead = fold(&text[lead_start..colon]);
     let folded = fold(list);
@@ -254,6 +262,42 @@ fn colon_list(
     ];
     let key = [claim_key(wc), fold(list.trim())];
     Some(finding("sum-of-parts", message, Some(help), labels, &key))
+}
+
+/// Whether the count at `start..end` announces the list after the colon at `colon`.
+///
+/// Not when the count names things already known, in a complement ("des participants
+/// des deux pays dans différents domaines :", "exports of the two countries: …"), nor
+/// when another, unquantified plural ("différents domaines", "several sectors") stands
+/// between it and the colon: the list then enumerates that one.
+fn announces(text: &str, start: usize, end: usize, colon: usize) -> bool {
+    const KNOWN: &[&str] = &["des", "aux", "of the", "between the", "both", "the two"];
+    const VAGUE: &[&str] = &[
+        "differents",
+        "differentes",
+        "divers",
+        "diverses",
+        "plusieurs",
+        "nombreux",
+        "nombreuses",
+        "various",
+        "several",
+        "many",
+        "different",
+        "numerous",
+    ];
+    let from = crate::context::entity::floor_boundary(text, start.saturating_sub(24));
+    let before = fold(&text[from..start]);
+    let before = before.trim_end();
+    let lead = fold(&text[end..colon]);
+    let follows = lead.contains("suivant") || lead.contains("following");
+    let known = KNOWN
+        .iter()
+        .any(|k| before.ends_with(k) && before[..before.len() - k.len()].ends_with([' ', '\'']));
+    let vague = lead
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| VAGUE.contains(&w));
+    follows || !(known || vague)
 }
 
 /// Items of a list: commas, and the last chunk split once on "et / and / ainsi que".
@@ -350,6 +394,21 @@ mod tests {
         let text = text.replace("quatre", "trois");
         let mut k = Kit::fr(&text);
         k.word_count("trois", 0, 3);
+        assert_eq!(k.check().len(), 1);
+        // The count of a complement, or a vaguer plural before the colon, announces nothing.
+        let text = "Le forum a réuni des participantes des deux pays dans différents domaines : industrie légère, science et éducation, et ingénierie.";
+        let mut k = Kit::fr(text);
+        k.word_count("deux", 0, 2);
+        assert!(k.check().is_empty(), "{:#?}", k.check());
+        let text =
+            "Delegates of the two countries met in several sectors: energy, farming and transport.";
+        let mut k = Kit::en(text);
+        k.word_count("two", 0, 2);
+        assert!(k.check().is_empty(), "{:#?}", k.check());
+        // "les deux … suivants" still announces.
+        let text = "Le plan retient les deux projets suivants : une usine, un entrepôt et un port.";
+        let mut k = Kit::fr(text);
+        k.word_count("deux", 0, 2);
         assert_eq!(k.check().len(), 1);
         // A partial list ("notamment") is not an enumeration.
         let text = "Le site comprend trois zones, notamment : un laboratoire, un atelier, un entrepôt et un bureau.";

@@ -2,6 +2,9 @@
 //! links (`growth-rate`, `multiplier`), and a share against its part and whole (`share`).
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use rust_decimal::Decimal;
 
@@ -13,6 +16,54 @@ use crate::interval::Interval;
 use crate::quantity::Kind;
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// Paragraphs between a stated change and a value it is checked against within which the
+/// two are read as one story; further apart, every figure must be read with
+/// [`FAR_CONFIDENCE`] (a book tells many series of "exports" that context reading merges).
+const NEAR_PARAGRAPHS: usize = 3;
+const FAR_CONFIDENCE: f32 = 0.9;
+/// A stated growth factor and the factor the values give that differ more than this many
+/// times over are two series read as one (a region's trade against the country's), not an
+/// arithmetic slip: typos and rounding errors stay well inside it.
+const MISPAIRED_FACTOR: Decimal = Decimal::from_parts(5, 0, 0, false, 0);
+
+/// Whether a value may be checked against a stated change: close in the text, or both
+/// read with high confidence.
+fn linked(ctx: &Ctx, change: &Claim, value: usize) -> bool {
+    let v = &ctx.claims[value];
+    let near = v.doc == change.doc && v.paragraph.abs_diff(change.paragraph) <= NEAR_PARAGRAPHS;
+    near || change.confidence.min(v.confidence) >= FAR_CONFIDENCE
+}
+
+/// The growth factor a stated change, index or multiplier claims (`+7,8 %` → 1.078).
+fn stated_factor(c: &Claim) -> Option<Decimal> {
+    let v = c.quantity.value;
+    match (c.role, c.quantity.kind) {
+        (Role::Multiplier, _) | (_, Kind::Multiplier) => Some(v),
+        (Role::Index, _) => Some(v / HUNDRED),
+        _ => {
+            let signed = if c.direction == Some(Direction::Down) && v > Decimal::ZERO {
+                -v
+            } else {
+                v
+            };
+            Some(Decimal::ONE + signed / HUNDRED)
+        }
+    }
+}
+
+/// Whether the stated and the actual factors are too far apart to be about one series.
+fn mispaired(stated: Option<Decimal>, actual: Option<Decimal>) -> bool {
+    match (stated, actual) {
+        (Some(s), Some(a)) if s > Decimal::ZERO && a > Decimal::ZERO => {
+            let r = if s > a { s / a } else { a / s };
+            r > MISPAIRED_FACTOR
+        }
+        // A growth figure against a sign change, or a zero base: not one series.
+        (Some(_), Some(_)) => true,
+        _ => false,
+    }
+}
 
 /// The level claim of a fact nearest in the text to `near` (same document first).
 fn nearest(
@@ -49,10 +100,35 @@ fn nearest(
     })
 }
 
-/// Changes, indices and multipliers against the values of the current and base periods.
+/// Whether a claim states a relative change: a multiplier, an index, or a change in per cent
+/// (an absolute change, "augmenté de 50 millions", is not a ratio).
+fn states_ratio(c: &Claim) -> bool {
+    match c.role {
+        Role::Multiplier | Role::Index => true,
+        Role::Change => matches!(c.quantity.kind, Kind::Percent | Kind::Multiplier),
+        _ => c.quantity.kind == Kind::Multiplier,
+    }
+}
+
+/// Changes, indices and multipliers against the values they link: first the two values
+/// the sentence itself names ([`sentence_pair`]), else the values of the current and base
+/// periods found in the index.
 pub fn growth_and_multipliers(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (ci, c) in ctx.claims.iter().enumerate() {
-        if !ctx.comparable(ci) || !matches!(c.role, Role::Change | Role::Index | Role::Multiplier) {
+        if !c.quantity.is_claim() || c.role == Role::Target || !states_ratio(c) {
+            continue;
+        }
+        if let Some((now, before)) = sentence_pair(ctx, ci) {
+            let span = match (ctx.claims[before].period, ctx.claims[now].period) {
+                (Some(b), Some(n)) if b != n => format!("from {b} to {n}"),
+                _ => "between the two figures of its sentence".to_string(),
+            };
+            if let Some(f) = check_ratio(ctx, ci, now, before, &span) {
+                out.push(f);
+            }
+            continue;
+        }
+        if !ctx.comparable(ci) {
             continue;
         }
         let (Some(metric), Some(period)) = (&c.metric, c.period) else {
@@ -62,28 +138,132 @@ pub fn growth_and_multipliers(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         let cur = ctx.index.value(&c.subject, &c.partner, metric, period);
-        let Some(now) = nearest(ctx, cur, c, None) else {
+        let Some(now) = nearest(ctx, cur, c, None).filter(|&i| linked(ctx, c, i)) else {
             continue;
         };
         let unit = ctx.claims[now].quantity.unit.clone();
         let prev = ctx.index.value(&c.subject, &c.partner, metric, base);
-        let Some(before) = nearest(ctx, prev, c, Some(&unit)) else {
+        let Some(before) = nearest(ctx, prev, c, Some(&unit)).filter(|&i| linked(ctx, c, i)) else {
             continue;
         };
-        if let Some(f) = check_ratio(ctx, ci, now, before, period, base) {
+        let (vn, vb) = (
+            ctx.claims[now].quantity.value,
+            ctx.claims[before].quantity.value,
+        );
+        if mispaired(stated_factor(c), vn.checked_div(vb)) {
+            continue;
+        }
+        if let Some(f) = check_ratio(ctx, ci, now, before, &format!("from {base} to {period}")) {
             out.push(f);
         }
     }
 }
 
-fn check_ratio(
-    ctx: &Ctx,
-    ci: usize,
-    now: usize,
-    before: usize,
-    period: Period,
-    base: Period,
-) -> Option<Finding> {
+fn from_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?:^|[\s\-–—«\x22(])(?:passant\s+)?(?:de|d'|d’|from)\s*{QUALIFIER}$"
+        ))
+        .expect("valid from regex")
+    })
+}
+
+fn to_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(&format!(
+            r"^[^0-9.;:]{{0,12}}(?:(?:en|in)\s+(?:\d{{4}}|\p{{L}}+\s+\d{{4}})\s*)?,?\s*(?:à|a|to|jusqu'à|jusqu’à)\s+{QUALIFIER}$"
+        ))
+        .expect("valid to regex")
+    })
+}
+
+fn against_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:^|[\s,])(?:contre|alors\s+que|tandis\s+que|against|compared\s+(?:with|to)|versus|vs\.?|whereas)(?:\s|$)")
+            .expect("valid against regex")
+    })
+}
+
+/// Words a qualifier may leave between "de / à / from / to" and the figure it bounds.
+const QUALIFIER: &str = r"(?:(?:un\s+peu\s+|à\s+peine\s+|just\s+|a\s+little\s+|slightly\s+)?(?:plus|moins|près|environ|presque|quelque|about|nearly|almost|over|under|more|less|around|some|roughly)(?:\s+(?:de|d'|d’|than))?\s*)?(?:un\s+|une\s+)?$";
+
+/// The two values a change's own sentence links: "multiplié par 17, de 1 million de
+/// dollars en 2022 à 8 millions en 2023" (from the first to the second), or "a triplé,
+/// jusqu'à 12 millions de pièces, alors que la ligne existante en produit 6 millions"
+/// (the figure after the change against the one after "contre / alors que / against").
+/// Only a sentence with this one change and this one pair of values is read.
+fn sentence_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
+    let c = &ctx.claims[ci];
+    let members = ctx.index.sentences.get(&(c.doc, c.sentence.start))?;
+    if members
+        .iter()
+        .filter(|&&j| j != ci && states_ratio(&ctx.claims[j]))
+        .count()
+        > 0
+    {
+        return None;
+    }
+    let levels: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&j| {
+            let q = &ctx.claims[j].quantity;
+            j != ci
+                && q.is_claim()
+                && ctx.claims[j].role == Role::Value
+                && matches!(q.kind, Kind::Amount | Kind::Count | Kind::Number)
+        })
+        .collect();
+    let [a, b] = levels[..] else {
+        return None;
+    };
+    let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
+    let units_agree = match (&ca.quantity.unit, &cb.quantity.unit) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    if !units_agree
+        || ca.quantity.clean.start < c.quantity.clean.end
+            && ca.quantity.clean.end > c.quantity.clean.start
+    {
+        return None;
+    }
+    let text = &ctx.docs[c.doc].clean.text;
+    let lead_from = crate::context::entity::floor_boundary(
+        text,
+        ca.quantity
+            .clean
+            .start
+            .saturating_sub(48)
+            .max(c.sentence.start),
+    );
+    let lead = text[lead_from..ca.quantity.clean.start].to_lowercase();
+    let between = text.get(ca.quantity.clean.end..cb.quantity.clean.start)?;
+    if between.len() > 120 {
+        return None;
+    }
+    let between = between.to_lowercase();
+    if from_re().is_match(&lead) && to_re().is_match(&between) {
+        return Some((b, a));
+    }
+    let change_first = c.quantity.clean.end <= ca.quantity.clean.start;
+    if change_first && against_re().is_match(&between) {
+        return Some((a, b));
+    }
+    None
+}
+
+fn at_period(what: &str, c: &Claim) -> String {
+    match c.period {
+        Some(p) => format!("{what} ({p})"),
+        None => what.to_string(),
+    }
+}
+
+fn check_ratio(ctx: &Ctx, ci: usize, now: usize, before: usize, span: &str) -> Option<Finding> {
     let c = &ctx.claims[ci];
     let ratio = ctx.interval(now).div(&ctx.interval(before));
     let stated = ctx.interval(ci);
@@ -92,7 +272,11 @@ fn check_ratio(
         ctx.claims[before].quantity.value,
     );
     let fmt = NumFmt::for_claims([&ctx.claims[now], &ctx.claims[before]]);
-    let metric = c.metric.clone().unwrap_or_default();
+    let metric = c
+        .metric
+        .clone()
+        .or_else(|| ctx.claims[now].metric.clone())
+        .unwrap_or_else(|| "the value".to_string());
     let decimals = super::format::decimals_of(c, Decimal::ONE).max(1);
     let (rule, consistent, help, message) = match (c.role, c.quantity.kind) {
         (Role::Multiplier, _) | (_, Kind::Multiplier) => {
@@ -109,7 +293,7 @@ fn check_ratio(
                 fmt.with_unit(vb * c.quantity.value)
             );
             let message = format!(
-                "{metric} is said to grow ×{} from {base} to {period}, but the values give ×{}",
+                "{metric} is said to grow ×{} {span}, but the values give ×{}",
                 plain(c.quantity.value, 2),
                 plain(actual, 2)
             );
@@ -130,7 +314,7 @@ fn check_ratio(
                 fmt.with_unit(vb * c.quantity.value / HUNDRED)
             );
             let message = format!(
-                "{metric} index of {} % against {base} does not match the values of {period} and {base}",
+                "{metric} index of {} % ({span}) does not match the values",
                 plain(c.quantity.value, decimals)
             );
             ("growth-rate", ok, help, message)
@@ -162,7 +346,7 @@ fn check_ratio(
                 fmt.with_unit(vb * (HUNDRED + stated_mid) / HUNDRED)
             );
             let message = format!(
-                "{metric} change of {} from {base} to {period} does not match the values ({})",
+                "{metric} change of {} {span} does not match the values ({})",
                 signed_percent(stated_mid, decimals),
                 signed_percent(actual, decimals)
             );
@@ -174,8 +358,16 @@ fn check_ratio(
     }
     let labels = vec![
         label(c, "stated change", true),
-        label(&ctx.claims[now], format!("{metric} in {period}"), false),
-        label(&ctx.claims[before], format!("{metric} in {base}"), false),
+        label(
+            &ctx.claims[now],
+            at_period("value reached", &ctx.claims[now]),
+            false,
+        ),
+        label(
+            &ctx.claims[before],
+            at_period("base value", &ctx.claims[before]),
+            false,
+        ),
     ];
     let key = [
         claim_key(c),
@@ -187,23 +379,41 @@ fn check_ratio(
 
 /// Shares against part and whole; shares of one whole adding up past 100 %.
 pub fn shares(ctx: &Ctx, out: &mut Vec<Finding>) {
-    type Group = (usize, usize, Option<String>, String, Option<Period>);
+    // Shares of one whole: of the same subject in a paragraph, or listed in one sentence
+    // ("la Russie 55 %, la Chine 30 % et le Kazakhstan 25 % des exportations"), where each
+    // part is named as the subject of its figure.
+    type Group = (usize, usize, String, String, Option<Period>);
+    let is_share = |si: usize| {
+        let s = &ctx.claims[si];
+        ctx.comparable(si) && s.role == Role::Share && s.quantity.kind == Kind::Percent
+    };
     let mut groups: BTreeMap<Group, Vec<usize>> = BTreeMap::new();
     for (si, s) in ctx.claims.iter().enumerate() {
-        if !ctx.comparable(si) || s.role != Role::Share || s.quantity.kind != Kind::Percent {
+        if !is_share(si) {
             continue;
         }
         let Some(whole_metric) = &s.whole else {
             continue;
         };
+        let listed_in_sentence = ctx
+            .index
+            .sentences
+            .get(&(s.doc, s.sentence.start))
+            .is_some_and(|m| {
+                m.iter().any(|&o| {
+                    o != si
+                        && is_share(o)
+                        && ctx.claims[o].whole == s.whole
+                        && ctx.claims[o].subject != s.subject
+                })
+            });
+        let scope = if listed_in_sentence {
+            format!("sentence {}", s.sentence.start)
+        } else {
+            format!("subject {}", s.subject.as_deref().unwrap_or("-"))
+        };
         groups
-            .entry((
-                s.doc,
-                s.paragraph,
-                s.subject.clone(),
-                whole_metric.clone(),
-                s.period,
-            ))
+            .entry((s.doc, s.paragraph, scope, whole_metric.clone(), s.period))
             .or_default()
             .push(si);
         if let Some(f) = part_of_whole(ctx, si, whole_metric) {
@@ -219,7 +429,7 @@ pub fn shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         let mut distinct = true;
         for &i in &members {
             let c = &ctx.claims[i];
-            let p = (c.partner.clone(), c.metric.clone());
+            let p = (c.partner.clone().or(c.subject.clone()), c.metric.clone());
             if (p.0.is_none() && p.1.is_none()) || parts.contains(&p) {
                 distinct = false;
             }

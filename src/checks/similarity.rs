@@ -35,10 +35,26 @@ const PRESELECT: usize = 64;
 /// short draft (a handful of figures) stay near uniform instead of swinging on one count.
 const SMOOTHING: f32 = 20.0;
 
+/// Weight a clause needs before containment in another counts as similarity (a dozen
+/// uncommon words with their bigrams).
+const MIN_CONTAINED_WEIGHT: f32 = 20.0;
+/// Containment counts for this much of a similarity.
+const CONTAINMENT_DISCOUNT: f32 = 0.75;
+/// Words either side of the figure that make its near clause: a fact quoted again in
+/// another setting ("les parties ont déjà signé 15 accords interrégionaux") keeps its
+/// nearest words when the rest of the sentence changes.
+const NEAR: usize = 4;
+/// The containment of the near clauses counts for this much, and only when they share
+/// this weight (several uncommon words: "60 nouveaux emplois" alone is no fact).
+const NEAR_DISCOUNT: f32 = 0.85;
+const MIN_NEAR_SHARED: f32 = 14.0;
+
 #[derive(Debug, Clone, Default)]
 pub struct Clause {
     /// Sorted, deduplicated token ids.
     pub tokens: Vec<u32>,
+    /// The same, of the [`NEAR`] words either side of the figure only.
+    pub near: Vec<u32>,
     /// Years written in the clause.
     pub years: Vec<i32>,
     /// First content word after the figure (or before it when none follows): what the
@@ -74,17 +90,19 @@ impl Clauses {
             interner.insert(s.to_string(), id);
             id
         };
-        let sentences: Vec<Vec<Range<usize>>> =
-            docs.iter().map(|d| sentences(&d.clean.text)).collect();
-        // Claims grouped by (doc, sentence), sorted by position inside each group.
+        // Claims grouped by (doc, sentence), sorted by position inside each group. The
+        // sentence is the one the context reader found (abbreviations, quotes, brackets).
         let mut groups: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         let mut sentence_of: Vec<Option<Range<usize>>> = vec![None; claims.len()];
         for (i, c) in claims.iter().enumerate() {
             let Some(doc) = docs.get(c.doc) else {
                 continue;
             };
-            let sent = sentence_at(&sentences[c.doc], c.quantity.clean.start)
-                .unwrap_or(0..doc.clean.text.len());
+            let sent = if c.sentence.end <= doc.clean.text.len() && !c.sentence.is_empty() {
+                c.sentence.clone()
+            } else {
+                0..doc.clean.text.len()
+            };
             groups.entry((c.doc, sent.start)).or_default().push(i);
             sentence_of[i] = Some(sent);
         }
@@ -124,33 +142,43 @@ impl Clauses {
                     .take(WINDOW)
                     .collect();
                 let window: Vec<&Tok> = before.iter().rev().chain(after.iter()).copied().collect();
+                let mut years: Vec<i32> = window.iter().filter_map(|t| t.year).collect();
                 let mut ids = Vec::new();
-                let mut years = Vec::new();
                 let mut bigram = String::new();
-                for (k, t) in window.iter().enumerate() {
-                    if let Some(y) = t.year {
-                        years.push(y);
+                let mut grams = |part: &[&Tok], ids: &mut Vec<u32>| {
+                    for (k, t) in part.iter().enumerate() {
+                        ids.push(intern(&t.text));
+                        if let Some(next) = part.get(k + 1) {
+                            bigram.clear();
+                            bigram.push_str(&t.text);
+                            bigram.push(' ');
+                            bigram.push_str(&next.text);
+                            ids.push(intern(&bigram));
+                        }
                     }
-                    ids.push(intern(&t.text));
-                    if let Some(next) = window.get(k + 1) {
-                        bigram.clear();
-                        bigram.push_str(&t.text);
-                        bigram.push(' ');
-                        bigram.push_str(&next.text);
-                        ids.push(intern(&bigram));
-                    }
-                }
+                };
+                grams(&window, &mut ids);
+                let nb = before.len();
+                let mut near = Vec::new();
+                grams(
+                    &window[nb.saturating_sub(NEAR)..(nb + NEAR).min(window.len())],
+                    &mut near,
+                );
+                near.sort_unstable();
+                near.dedup();
                 let anchor = after
                     .first()
                     .filter(|t| t.word)
                     .or_else(|| before.first().filter(|t| t.word))
-                    .map(|t| intern(&t.text));
+                    .map(|t| t.text.clone());
+                let anchor = anchor.map(|a| intern(&a));
                 ids.sort_unstable();
                 ids.dedup();
                 years.sort_unstable();
                 years.dedup();
                 clauses[i] = Clause {
                     tokens: ids,
+                    near,
                     years,
                     anchor,
                     sentence: (doc, sent.clone()),
@@ -180,9 +208,36 @@ impl Clauses {
         }
     }
 
-    /// Weighted Jaccard similarity of two clauses, and the weight they share.
+    /// Similarity of two clauses, and the weight they share: the best of their weighted
+    /// Jaccard, the containment of the smaller in the larger, and the Jaccard of their near
+    /// clauses (each of the last two at a discount).
     pub fn similarity(&self, a: usize, b: usize) -> (f32, f32) {
-        let (ta, tb) = (&self.clauses[a].tokens, &self.clauses[b].tokens);
+        let (ca, cb) = (&self.clauses[a], &self.clauses[b]);
+        let (shared, union) = self.overlap(&ca.tokens, &cb.tokens);
+        if union == 0.0 {
+            return (0.0, 0.0);
+        }
+        // Containment: a short clause (a lead sentence cut by its full stop) told again
+        // inside a longer one shares nearly all its words with it, though their Jaccard is
+        // low. Counted only for clauses with enough informative words.
+        let smaller = self.weight(a).min(self.weight(b));
+        let contained = if smaller >= MIN_CONTAINED_WEIGHT {
+            shared / smaller * CONTAINMENT_DISCOUNT
+        } else {
+            0.0
+        };
+        let (near_shared, near_union) = self.overlap(&ca.near, &cb.near);
+        let near_smaller = self.weight_of(&ca.near).min(self.weight_of(&cb.near));
+        let near = if near_shared >= MIN_NEAR_SHARED && near_union > 0.0 {
+            near_shared / near_smaller * NEAR_DISCOUNT
+        } else {
+            0.0
+        };
+        ((shared / union).max(contained).max(near), shared)
+    }
+
+    /// Weight two sorted token lists share, and the weight of their union.
+    fn overlap(&self, ta: &[u32], tb: &[u32]) -> (f32, f32) {
         let (mut i, mut j) = (0, 0);
         let (mut shared, mut union) = (0f32, 0f32);
         while i < ta.len() || j < tb.len() {
@@ -213,11 +268,16 @@ impl Clauses {
                 (None, None) => break,
             }
         }
-        if union == 0.0 {
-            (0.0, 0.0)
-        } else {
-            (shared / union, shared)
-        }
+        (shared, union)
+    }
+
+    /// Total weight of a clause's tokens.
+    fn weight(&self, a: usize) -> f32 {
+        self.weight_of(&self.clauses[a].tokens)
+    }
+
+    fn weight_of(&self, tokens: &[u32]) -> f32 {
+        tokens.iter().map(|&t| self.weights[t as usize]).sum()
     }
 
     /// Pairs (a < b) among `eligible` clauses that share at least one selective token, with
@@ -537,76 +597,9 @@ fn is_stopword(w: &str) -> bool {
     STOP.contains(&w)
 }
 
-/// Sentence ranges of a cleaned text: ends at `.`, `!`, `?`, `;` followed by a space and
-/// an upper-case letter, digit or quote, and at paragraph breaks.
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'\n' && b.get(i + 1) == Some(&b'\n') {
-            if i > start {
-                out.push(start..i);
-            }
-            start = i + 2;
-            i = start;
-            continue;
-        }
-        let end_here = if false {
-            true
-        } else if matches!(c, b'.' | b'!' | b'?' | b';') && b.get(i + 1) == Some(&b' ') {
-            let next = text[i + 2..].chars().next();
-            c == b';'
-                || next.is_some_and(|n| {
-                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '«' | '“' | '(')
-                })
-        } else {
-            false
-        };
-        if end_here {
-            if i + 1 > start {
-                out.push(start..i + 1);
-            }
-            start = i + 1;
-            while start < b.len() && b[start].is_ascii_whitespace() {
-                start += 1;
-            }
-            i = start;
-            continue;
-        }
-        i += 1;
-    }
-    if start < b.len() {
-        out.push(start..b.len());
-    }
-    out
-}
-
-fn sentence_at(sentences: &[Range<usize>], at: usize) -> Option<Range<usize>> {
-    let k = sentences.partition_point(|r| r.end <= at);
-    sentences.get(k).filter(|r| r.start <= at).cloned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sentences_split_on_terminal_punctuation_only() {
-        let t = "Exports grew 7.8 % in 2021. Imports fell; the balance improved.\n\nNew paragraph";
-        let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(
-            s,
-            vec![
-                "Exports grew 7.8 % in 2021.",
-                "Imports fell;",
-                "the balance improved.",
-                "New paragraph"
-            ]
-        );
-    }
 
     #[test]
     fn folding_and_stopwords() {

@@ -214,19 +214,11 @@ fn parse_number(s: &str, lang: Lang) -> (Decimal, u32) {
     (text.parse().unwrap_or_default(), frac.len() as u32)
 }
 
+/// The sentence the context reader finds around `at` (the same segmentation as the pipeline).
 fn sentence_of(text: &str, at: usize) -> std::ops::Range<usize> {
-    let b = text.as_bytes();
-    let mut s = at;
-    while s > 0 && !(matches!(b[s - 1], b' ') && s >= 2 && matches!(b[s - 2], b'.' | b'!' | b'?')) {
-        s -= 1;
-    }
-    let mut e = at;
-    while e < b.len()
-        && !(matches!(b[e], b'.' | b'!' | b'?') && (e + 1 == b.len() || b[e + 1] == b' '))
-    {
-        e += 1;
-    }
-    s..(e + 1).min(b.len())
+    let seg = crate::context::segment::Segments::new(text);
+    seg.sentence_of(at)
+        .map_or(0..text.len(), |i| seg.sentences[i].clone())
 }
 
 /// Chainable context setters for hand-built claims.

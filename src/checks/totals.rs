@@ -1,7 +1,7 @@
 //! Additive relations: arithmetic identities between metrics (`trade-balance` and user
 //! identities), and sub-periods of a flow against the whole period (`sum-of-parts`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -22,6 +22,16 @@ struct Known {
     derivation: Option<String>,
 }
 
+/// (document, subject, partner, period, unit): the figures an identity relates. An identity
+/// is checked within one document: another file's figures are another author's rounding.
+type GroupKey = (
+    usize,
+    Option<String>,
+    Option<String>,
+    Period,
+    Option<String>,
+);
+
 /// Check every identity on every (subject, partner, period, unit) group of level claims.
 pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
     let ids = &ctx.config.relations.identities;
@@ -29,37 +39,74 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
         return;
     }
     // Group by key without the metric; BTreeMap for a stable order of findings.
-    type GroupKey = (Option<String>, Option<String>, Period, Option<String>);
     let mut groups: BTreeMap<GroupKey, BTreeMap<String, usize>> = BTreeMap::new();
+    fn key_of(c: &crate::claim::Claim) -> Option<(GroupKey, &str)> {
+        let (Some(metric), Some(period)) = (&c.metric, c.period) else {
+            return None;
+        };
+        let metric = if metric == "deficit" {
+            "balance"
+        } else {
+            metric.as_str()
+        };
+        let key = (
+            c.doc,
+            c.subject.clone(),
+            c.partner.clone(),
+            period,
+            c.quantity.unit.clone(),
+        );
+        Some((key, metric))
+    }
+    // Paragraphs where a group has a figure read with full confidence.
+    let mut anchored: HashSet<(GroupKey, usize, usize)> = HashSet::new();
     for claims in ctx.index.values.values() {
         for &i in claims {
             let c = &ctx.claims[i];
-            let (Some(metric), Some(period)) = (&c.metric, c.period) else {
+            let Some((key, metric)) = key_of(c) else {
                 continue;
             };
-            let metric = if metric == "deficit" {
-                "balance"
-            } else {
-                metric
-            };
-            let key = (
-                c.subject.clone(),
-                c.partner.clone(),
-                period,
-                c.quantity.unit.clone(),
-            );
-            // The first statement of a metric stands for it; later ones are the business
-            // of `conflicting-fact`.
-            let slot = groups.entry(key).or_default();
-            let e = slot.entry(metric.to_string()).or_insert(i);
-            if ctx.claims[*e].quantity.span.start > c.quantity.span.start
-                && ctx.claims[*e].doc == c.doc
-            {
-                *e = i;
+            anchored.insert((key.clone(), c.doc, c.paragraph));
+            place_first(ctx, groups.entry(key).or_default(), metric, i);
+        }
+    }
+    // A figure of the same paragraph whose context was carried over from the sentence
+    // before ("Le solde est positif - 198,9 millions") joins its group at a lower
+    // confidence: the paragraph ties it to the figures read with certainty. Figures of one
+    // sentence that no such group takes ("exports to Chile reached $200 million and imports
+    // $100 million, so trade with Chile amounted to $300 million", whose country is never
+    // named) form a group of their own: one sentence shares one context.
+    let mut sentence_groups: BTreeMap<(GroupKey, usize), BTreeMap<String, usize>> = BTreeMap::new();
+    for (i, c) in ctx.claims.iter().enumerate() {
+        if ctx.comparable(i)
+            || !c.quantity.is_claim()
+            || c.role != Role::Value
+            || c.confidence < SENTENCE_MIN_CONFIDENCE
+        {
+            continue;
+        }
+        let Some((key, metric)) = key_of(c) else {
+            continue;
+        };
+        let joins = c.confidence >= LOCAL_MIN_CONFIDENCE
+            && anchored.contains(&(key.clone(), c.doc, c.paragraph));
+        match groups.get_mut(&key) {
+            Some(slot) if joins => {
+                if !slot.contains_key(metric) {
+                    slot.insert(metric.to_string(), i);
+                }
+            }
+            _ => {
+                place_first(
+                    ctx,
+                    sentence_groups.entry((key, c.sentence.start)).or_default(),
+                    metric,
+                    i,
+                );
             }
         }
     }
-    for metrics in groups.values() {
+    for metrics in groups.values().chain(sentence_groups.values()) {
         if metrics.len() < 2 {
             continue;
         }
@@ -141,6 +188,38 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether the figures of an identity belong to one passage: all in one paragraph, or each
+/// read with high confidence. Figures far apart whose subject or period
+/// was carried over are too often two stories (a country's trade, then one product's).
+fn told_together<'a>(ctx: &Ctx, known: impl Iterator<Item = &'a Known>) -> bool {
+    let claims: Vec<&crate::claim::Claim> = known
+        .flat_map(|k| k.claims.iter().map(|&i| &ctx.claims[i]))
+        .collect();
+    let near = claims
+        .windows(2)
+        .all(|w| w[0].doc == w[1].doc && w[0].paragraph == w[1].paragraph);
+    near || claims.iter().all(|c| c.confidence >= FAR_CONFIDENCE)
+}
+
+/// Confidence every figure of a relation needs when they stand in different passages.
+const FAR_CONFIDENCE: f32 = 0.9;
+
+/// Context confidence at which a figure joins an identity group of its own paragraph.
+const LOCAL_MIN_CONFIDENCE: f32 = 0.45;
+/// Context confidence at which figures of one sentence form an identity group by themselves
+/// (a metric and a partner read, the subject never named).
+const SENTENCE_MIN_CONFIDENCE: f32 = 0.25;
+
+/// The first statement of a metric stands for it; later ones are the business of
+/// `conflicting-fact`.
+fn place_first(ctx: &Ctx, slot: &mut BTreeMap<String, usize>, metric: &str, i: usize) {
+    let c = &ctx.claims[i];
+    let e = slot.entry(metric.to_string()).or_insert(i);
+    if ctx.claims[*e].quantity.span.start > c.quantity.span.start && ctx.claims[*e].doc == c.doc {
+        *e = i;
+    }
+}
+
 /// Solve `id` for `target` from the known metrics: the interval and the expression shown.
 fn solve(
     id: &Identity,
@@ -202,6 +281,9 @@ fn check_identity(
         total = total.add(&known.get(m)?.iv.scale(*c));
     }
     if total.contains(Decimal::ZERO) || total.overlaps(&Interval::exact(Decimal::ZERO)) {
+        return None;
+    }
+    if !told_together(ctx, coefs.iter().filter_map(|(m, _)| known.get(m))) {
         return None;
     }
     // The figure in doubt: the stated one written last (the conclusion of the passage).

@@ -131,7 +131,8 @@ fn zone_name_after_re() -> &'static Regex {
 fn zone_name_before_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r#"(?P<name>\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*)?)["»”]?\s*$"#)
+        // A name is written on one line: never across a paragraph or a heading.
+        Regex::new(r#"(?P<name>\p{Lu}[\p{L}\d-]*(?:[^\S\n]+\p{Lu}[\p{L}\d-]*)?)["»”]?[^\S\n]*$"#)
             .expect("valid zone regex")
     })
 }

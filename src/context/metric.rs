@@ -97,6 +97,32 @@ pub fn metric_of(
         })
         .map(|(_, m)| *m)
         .collect();
+    // A term after the figure that opens a coordinated item ("… 301,3 millions et les
+    // importations à 111,2") names the next figure, not this one.
+    let heads: Vec<MetricMention> = heads
+        .into_iter()
+        .filter(|m| {
+            if m.start < q.clean.end {
+                return true;
+            }
+            let gap = text.get(q.clean.end..m.start).unwrap_or("").trim_start();
+            let gap = gap.to_lowercase();
+            ![
+                "et ",
+                "and ",
+                ",",
+                ";",
+                "while ",
+                "whereas ",
+                "alors que ",
+                "tandis que ",
+                "contre ",
+                "against ",
+            ]
+            .iter()
+            .any(|c| gap.starts_with(c))
+        })
+        .collect();
     let sentence_metrics = &heads[..];
     let same_clause = |m: &MetricMention| {
         let (a, b) = if m.end <= q.clean.start {

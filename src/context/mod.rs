@@ -281,9 +281,33 @@ pub fn attach(
                 }
             }
         }
-        let metric_conf = metric.map_or(MISSING, |(_, s)| s.confidence());
+        let mut metric_conf = metric.map_or(MISSING, |(_, s)| s.confidence());
         let mut metric_code = metric.map(|(i, _)| lex.metric_code(i).to_string());
-        let whole = role_reading.whole.map(|i| lex.metric_code(i).to_string());
+        let mut whole = role_reading.whole.map(|i| lex.metric_code(i).to_string());
+        // "la Russie a pris 55 % des exportations, la Chine 30 % et l'UE 25 %": a bare
+        // percentage listed after a share, with no metric term of its own in between, is a
+        // share of the same whole.
+        if role_reading.role == Role::Value && q.kind == crate::quantity::Kind::Percent {
+            if let Some(prev) = claims.last().filter(|c| {
+                c.role == Role::Share
+                    && c.whole.is_some()
+                    && c.sentence == sentence
+                    && c.quantity.kind == crate::quantity::Kind::Percent
+            }) {
+                let between = &text[prev.quantity.clean.end..q.clean.start];
+                let whole_end = metrics
+                    .iter()
+                    .filter(|m| m.start >= prev.quantity.clean.end && m.end <= q.clean.start)
+                    .count();
+                let listed =
+                    between.contains(',') || between.contains(" et ") || between.contains(" and ");
+                if listed && whole_end <= 1 && !between.contains(|c: char| c.is_ascii_digit()) {
+                    role_reading.role = Role::Share;
+                    whole = prev.whole.clone();
+                    metric_conf = metric_conf.max(0.9);
+                }
+            }
+        }
         if role_reading.role == Role::Share {
             metric_code = Some("share".to_string());
         }

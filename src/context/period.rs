@@ -24,6 +24,9 @@ pub enum Relative {
     ThisYear,
     /// "les cinq premiers mois de l'année", "the first five months of the year".
     FirstMonths(u8),
+    /// "en avril de cette année", "in March this year" (`previous`: "… de l'année
+    /// dernière", "… last year").
+    MonthOf { month: u8, previous: bool },
 }
 
 /// A period phrase found in the text.
@@ -313,7 +316,7 @@ fn relative_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?P<prev>l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|last\s+year)|(?P<before>l['’]année\s+précédente|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+earlier|un\s+an\s+plus\s+tôt)|(?P<same>(?:la|cette)\s+même\s+année|the\s+same\s+year|cette\s+année-là|that\s+year)|(?P<first>(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)\s+premiers\s+mois\s+de\s+(?:l['’]année|cette\s+année)|first\s+(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:the|this)\s+year)|(?P<this>cette\s+année|this\s+year|l['’]année\s+en\s+cours|the\s+current\s+year)",
+            r"(?i)(?-u:\b)(?:(?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:(?:de|of)\s+)?)?(?:(?P<prev>l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|last\s+year)|(?P<before>l['’]année\s+précédente|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+earlier|un\s+an\s+plus\s+tôt)|(?P<same>(?:la|cette)\s+même\s+année|the\s+same\s+year|cette\s+année-là|that\s+year)|(?P<first>(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)\s+premiers\s+mois\s+de\s+(?:l['’]année|cette\s+année)|first\s+(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:the|this)\s+year)|(?P<this>cette\s+année|this\s+year|l['’]année\s+en\s+cours|the\s+current\s+year))",
         )
         .expect("valid relative period regex")
     })
@@ -452,7 +455,14 @@ fn scan_relative(text: &str, found: &mut Vec<PeriodMention>, taken: &mut BTreeMa
             continue;
         }
         taken.insert(r.start, r.end);
-        let rel = if c.name("prev").is_some() {
+        let month_of = c.name("month").and_then(|m| month(m.as_str()));
+        let rel = if let (Some(m), None) = (month_of, c.name("first")) {
+            // "avril de cette année", "March of the previous year", "mai de la même année".
+            Relative::MonthOf {
+                month: m,
+                previous: c.name("prev").is_some() || c.name("before").is_some(),
+            }
+        } else if c.name("prev").is_some() {
             Relative::PreviousYear
         } else if c.name("before").is_some() {
             Relative::YearBefore
@@ -499,6 +509,10 @@ fn resolve(found: &mut [PeriodMention]) {
                     Relative::YearBefore => Period::year(y - 1),
                     Relative::SameYear | Relative::ThisYear => Period::year(y),
                     Relative::FirstMonths(n) => months(y, 1, y, n),
+                    Relative::MonthOf { month, previous } => {
+                        let y = if previous { now.unwrap_or(y) - 1 } else { y };
+                        months(y, month, y, month)
+                    }
                 });
             }
         }
@@ -572,6 +586,14 @@ mod tests {
         assert_eq!(
             periods("Au 1er mars 2024 ; en 2022, rien ; l'année dernière ; janvier-septembre de l'année dernière [2022]"),
             ["2024-03-01", "2022", "2023", "2022-01..2022-09"]
+        );
+        assert_eq!(
+            periods("En 2023, rien ; en avril de cette année, 15 accords ; en mars de l'année dernière, 3."),
+            ["2023", "2023-04", "2022-03"]
+        );
+        assert_eq!(
+            periods("In 2024 the plant opened; in March last year it was still a field."),
+            ["2024", "2023-03"]
         );
         assert_eq!(
             periods("Début 2023, rien ; au cours des cinq premiers mois de l'année, 5."),

@@ -95,6 +95,8 @@ pub fn role_of(
             .filter(|c| matches!(c.cue, Cue::Change(_)))
             .filter(|c| c.end <= q.clean.start && q.clean.start - c.end <= reach)
             .filter(|c| in_clause(c.start, c.end))
+            // "grew by 25 % from $80 million": the verb governs the first figure only.
+            .filter(|c| !text[c.end..q.clean.start].contains(|ch: char| ch.is_ascii_digit()))
             .max_by_key(|c| c.end);
         let sign = before.trim_end().chars().next_back();
         if let Some(c) = change {

@@ -162,7 +162,10 @@ fn ends_sentence(text: &str, at: usize, end: usize, c: char) -> bool {
     };
     let starts_new = next.is_uppercase()
         || next.is_ascii_digit()
-        || matches!(next, '"' | '«' | '“' | '—' | '–' | '-' | '(' | '[' | '.');
+        || matches!(
+            next,
+            '"' | '«' | '“' | '‘' | '—' | '–' | '-' | '(' | '[' | '<' | '.'
+        );
     if !starts_new {
         return false;
     }

@@ -69,7 +69,7 @@ pub const ROLE_STARTS: u8 = 31;
 pub const ROLE_SCALE: u8 = 32;
 
 #[derive(Debug, Error, Diagnostic)]
-#[error("invalid number lexicon {name}: {reason}")]
+#[error("invalid lexicon {name}: {reason}")]
 #[diagnostic(code(numlint::lexicon))]
 pub struct LexiconError {
     pub name: String,

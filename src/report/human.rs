@@ -146,6 +146,17 @@ pub fn write_with(
     findings: &[Finding],
     fancy: bool,
 ) -> io::Result<()> {
+    write_findings_only(out, docs, findings, fancy)?;
+    writeln!(out, "{}", summary(docs.len(), findings))
+}
+
+/// The diagnostics without the summary line (`--quiet`).
+pub fn write_findings_only(
+    out: &mut dyn Write,
+    docs: &[Document],
+    findings: &[Finding],
+    fancy: bool,
+) -> io::Result<()> {
     let theme = if fancy {
         GraphicalTheme::unicode()
     } else {
@@ -163,7 +174,7 @@ pub fn write_with(
         out.write_all(s.as_bytes())?;
         writeln!(out)?;
     }
-    writeln!(out, "{}", summary(docs.len(), findings))
+    Ok(())
 }
 
 /// `numlint: 2 errors, 1 warning in 3 files`.

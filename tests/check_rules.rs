@@ -1,0 +1,201 @@
+//! Rules end to end: real sentences through extraction, context and the rule engine, each
+//! rule once where it must fire and once where it must stay silent, in French and English.
+
+use numlint::config::Config;
+use numlint::document::{Document, Format};
+use numlint::finding::Finding;
+use numlint::lang::Lang;
+use numlint::lexicon::Lexicon;
+
+fn lint(text: &str, lang: Lang) -> Vec<Finding> {
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let docs = vec![Document::new(
+        "draft.md",
+        text.to_string(),
+        Format::Text,
+        Some(lang),
+    )];
+    numlint::lint(&docs, &lex, &Config::default())
+}
+
+fn rules(findings: &[Finding]) -> Vec<&str> {
+    findings.iter().map(|f| f.rule.as_str()).collect()
+}
+
+/// The text a finding's primary label covers.
+fn primary<'a>(text: &'a str, f: &Finding) -> &'a str {
+    &text[f.primary().expect("a label").span.clone()]
+}
+
+#[test]
+fn trade_balance_with_a_balance_in_the_next_sentence_fr() {
+    let text = "En 2021, le commerce entre la Biélorussie et l'Ouzbékistan a atteint 301,9 millions de dollars, dont des exportations de 245,4 millions de dollars. Le solde est positif - 198,9 millions de dollars.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "198,9 millions de dollars");
+    let help = f[0].help.as_deref().unwrap();
+    assert!(help.contains("301.9 − 245.4 = 56.5"), "{help}");
+    assert!(help.contains("balance would be 188.9"), "{help}");
+    assert_eq!(f[0].labels.len(), 3);
+    // 188,9 is what the other two give: silent.
+    let fixed = text.replace("198,9", "188,9");
+    assert!(lint(&fixed, Lang::Fr).is_empty());
+}
+
+#[test]
+fn trade_balance_en() {
+    let text = "In 2022, trade between Belarus and China reached $5.1 billion, with exports of $3.0 billion and imports of $2.6 billion.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
+    // Within rounding: 3.0 + 2.1 = 5.1.
+    let fixed = text.replace("$2.6", "$2.1");
+    assert!(lint(&fixed, Lang::En).is_empty());
+}
+
+#[test]
+fn multiplier_from_one_value_to_another_in_its_sentence_fr() {
+    let text = "Le montant des transactions a été multiplié par 17 : d'un peu plus d'un million de dollars en 2022 à près de 8 millions de dollars en 2023.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["multiplier"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "17");
+    assert!(
+        f[0].message.contains("from 2022 to 2023"),
+        "{}",
+        f[0].message
+    );
+    // ×7 fits: a little above 1 million to nearly 8 million.
+    let fixed = text.replace("par 17", "par 7");
+    assert!(lint(&fixed, Lang::Fr).is_empty());
+}
+
+#[test]
+fn multiplier_against_the_value_it_is_compared_with_fr() {
+    let text = "La nouvelle ligne permettra de tripler la production, jusqu'à 12 millions de pièces par mois, alors que la ligne actuelle en produit plus de six millions.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["multiplier"], "{f:#?}");
+    let fixed = text.replace("tripler", "doubler");
+    assert!(
+        lint(&fixed, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(&fixed, Lang::Fr)
+    );
+}
+
+#[test]
+fn multiplier_from_to_en() {
+    let text = "Sales at the plant tripled from $4.1 million in 2022 to $8.3 million in 2023.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["multiplier"], "{f:#?}");
+    let fixed = text.replace("tripled", "doubled");
+    assert!(lint(&fixed, Lang::En).is_empty());
+}
+
+#[test]
+fn growth_rate_from_to_en() {
+    let text = "Exports grew by 25% from $80 million in 2022 to $90 million in 2023.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    let fixed = text.replace("25%", "12.5%");
+    assert!(lint(&fixed, Lang::En).is_empty());
+}
+
+#[test]
+fn parts_in_brackets_fr_and_colon_list_en() {
+    let text = "L'université compte 9 structures communes (3 laboratoires, 5 centres et 2 instituts) avec ses partenaires.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert!(lint(&text.replace("5 centres", "4 centres"), Lang::Fr).is_empty());
+    let text = "Six large companies showed interest in the fair: Alpha Steel, Beta Tractors, Gamma Trucks, Delta Club, Omega Park, Sigma Harvesters and Tau Tools.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert!(lint(&text.replace("Six", "Seven"), Lang::En).is_empty());
+}
+
+#[test]
+fn a_change_far_from_values_of_another_series_stays_silent_fr() {
+    // The 82 % speaks of deliveries to one country; the other figures are a region's trade.
+    let text = "En 2020, les exportations biélorusses vers l'Amérique latine ont atteint 178,9 millions de dollars.\n\nLe chapitre suivant décrit les foires.\n\nLes délégations se sont rencontrées.\n\nLes entreprises ont signé des contrats.\n\nLes transports se sont développés.\n\nEn 2021, des marchandises d'une valeur de près de 2 millions de dollars ont été exportées, soit une augmentation de 82 %.";
+    assert!(
+        lint(text, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(text, Lang::Fr)
+    );
+}
+
+#[test]
+fn a_number_word_and_a_digit_tell_one_fact_fr() {
+    let lead = "Sept grandes infrastructures d'ingénierie et de transport ont également été construites dans les zones franches.";
+    let body = "Par ailleurs, 7 grandes infrastructures d'ingénierie et de transport ont été construites dans les zones franches pour un montant total de plus de 130 millions d'euros.";
+    let text = format!("{lead}\n\nLe régime fiscal des zones est décrit plus loin.\n\n{body}");
+    let f = lint(&text, Lang::Fr);
+    assert_eq!(rules(&f), ["repeated-fact"], "{f:#?}");
+    assert_eq!(f[0].severity, numlint::finding::Severity::Warning);
+    assert_eq!(primary(&text, &f[0]), "7 grandes infrastructures");
+    // Huit in the lead, 7 in the body: one fact, two values.
+    let text = text.replace("Sept", "Huit");
+    let f = lint(&text, Lang::Fr);
+    assert_eq!(rules(&f), ["conflicting-fact"], "{f:#?}");
+    assert_eq!(f[0].severity, numlint::finding::Severity::Error);
+    assert_eq!(f[0].labels.len(), 2);
+}
+
+#[test]
+fn a_quote_restated_in_another_chapter_en() {
+    let first = "The minister was clear: \"In April 2023, the regions had already signed 15 interregional agreements.\" Delegations now visit each other every month.";
+    let second = "Recall that in April 2023, \"the regions had already signed 15 interregional agreements.\" Roadmaps for each of them followed.";
+    let text = format!("{first}\n\nChapter 2 deals with logistics.\n\n{second}");
+    let f = lint(&text, Lang::En);
+    assert_eq!(rules(&f), ["repeated-fact"], "{f:#?}");
+    // Two different years are two facts.
+    let text = text.replace("Recall that in April 2023", "Recall that in April 2022");
+    assert!(
+        lint(&text, Lang::En).is_empty(),
+        "{:#?}",
+        lint(&text, Lang::En)
+    );
+}
+
+#[test]
+fn the_same_number_about_different_things_stays_silent_fr() {
+    let text = "Le projet de l'usine de meubles de Pinsk prévoit la création de 60 nouveaux emplois.\n\nLa laiterie de Lida modernise sa ligne de conditionnement.\n\nSoixante nouveaux emplois seront créés dans la fonderie de Jlobine grâce à un atelier de galvanisation.\n\nAu 1er janvier 2024, 425 organisations étaient enregistrées comme résidents.\n\nLa région a produit pour 425 millions de dollars de biens de substitution aux importations.";
+    assert!(
+        lint(text, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(text, Lang::Fr)
+    );
+}
+
+#[test]
+fn values_far_apart_are_two_facts_not_a_conflict_fr() {
+    let text = "À la fin de 2023, une société coréenne a acheté un lot d'essai de 400 mètres cubes de bois scié sur la bourse.\n\nLe reste du chapitre traite des céréales.\n\nEn 2023, une société chinoise a acheté plus de 140 000 mètres cubes de bois scié sur la bourse.";
+    let f = lint(text, Lang::Fr);
+    assert!(!rules(&f).contains(&"conflicting-fact"), "{f:#?}");
+}
+
+#[test]
+fn shares_listed_in_one_sentence_add_up_fr_and_en() {
+    let text = "En 2023, la Russie a représenté 55 % des exportations biélorusses, la Chine 30 % et le Kazakhstan 25 %.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert!(f[0]
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("55 + 30 + 25 = 110 %"));
+    assert!(lint(&text.replace("55 %", "45 %"), Lang::Fr).is_empty());
+    let text = "In 2023, Russia took 55% of Belarusian exports, China 30% and Kazakhstan 25%.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert!(lint(&text.replace("55%", "40%"), Lang::En).is_empty());
+}
+
+#[test]
+fn a_share_of_another_whole_is_not_summed_fr() {
+    // 70 % of exports and 60 % of imports: two wholes.
+    let text = "En 2023, la Russie a représenté 70 % des exportations biélorusses et 60 % des importations.";
+    assert!(
+        lint(text, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(text, Lang::Fr)
+    );
+}
