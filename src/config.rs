@@ -320,9 +320,9 @@ pub enum ConfigError {
 }
 
 fn syntax_error(name: &str, text: &str, e: &toml::de::Error) -> ConfigError {
-    let message = e.message().to_string();
+    let mut message = e.message().to_string();
     let mut help = None;
-    if let Some(rest) = message.strip_prefix("unknown field `") {
+    if let Some(rest) = e.message().strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
         let expected: Vec<String> = message
             .split("expected ")
@@ -339,6 +339,10 @@ fn syntax_error(name: &str, text: &str, e: &toml::de::Error) -> ConfigError {
             .iter()
             .min_by_key(|k| edit_distance(field, k))
             .filter(|k| edit_distance(field, k) <= 3);
+        message = match nearest {
+            Some(k) => format!("unknown key `{field}`, did you mean `{k}`?"),
+            None => format!("unknown key `{field}`"),
+        };
         help = Some(match nearest {
             Some(k) => format!("did you mean `{k}`? known keys: {}", expected.join(", ")),
             None => format!("known keys: {}", expected.join(", ")),
@@ -436,6 +440,34 @@ expr = "revenue = cost + profit"
             }
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn typo_message_names_the_key_and_the_nearest_known_one() {
+        let text = "lang = \"fr\"\n\n[severty]\nshare = \"error\"\n";
+        let e = Config::parse("numlint.toml", text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid configuration: unknown key `severty`, did you mean `severity`?"
+        );
+        let ConfigError::Invalid { span, help, .. } = e else {
+            panic!("not an Invalid error")
+        };
+        let span = span.unwrap();
+        assert_eq!(&text[span.offset()..span.offset() + span.len()], "severty");
+        let help = help.unwrap();
+        assert!(help.contains("known keys: lang, select, ignore"), "{help}");
+        // Inside a table: the keys of that table are suggested.
+        let text = "[repeats]\nsimilarty = 0.6\n";
+        let e = Config::parse("numlint.toml", text).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("unknown key `similarty`, did you mean `similarity`?"),
+            "{e}"
+        );
+        // Nothing close: no guess, the known keys still listed.
+        let e = Config::parse("numlint.toml", "colour = 1\n").unwrap_err();
+        assert_eq!(e.to_string(), "invalid configuration: unknown key `colour`");
     }
 
     #[test]

@@ -199,3 +199,15 @@ fn a_share_of_another_whole_is_not_summed_fr() {
         lint(text, Lang::Fr)
     );
 }
+
+#[test]
+fn counts_of_companies_from_two_countries_are_two_facts_en() {
+    let text = "As of 1 January 2024, 38 Georgian companies were registered as residents of the free economic zones.\n\nThe zones offer tax breaks.\n\nAs of 1 January 2024, 83 Kazakh companies were registered as residents of the free economic zones.";
+    assert!(
+        lint(text, Lang::En).is_empty(),
+        "{:#?}",
+        lint(text, Lang::En)
+    );
+    let text = text.replace("83 Kazakh", "83 Georgian");
+    assert_eq!(rules(&lint(&text, Lang::En)), ["conflicting-fact"]);
+}

@@ -106,3 +106,110 @@ fn control_characters_and_odd_unicode() {
     lint("odd.txt", text.to_owned(), Format::Text);
     lint("odd.md", text.to_owned(), Format::Markdown);
 }
+
+/// Time of `f` on an input `n` and `8 n` long: linear work stays near 8×; a quadratic path
+/// shows as 64× (the bound is generous for a shared CI machine).
+fn assert_linear(what: &str, make: impl Fn(usize) -> (String, Format), n: usize) {
+    let run = |k: usize| {
+        let (text, format) = make(k);
+        let t = Instant::now();
+        lint(what, text, format);
+        t.elapsed()
+    };
+    run(n / 8); // warm-up: lexicon, allocator
+    let small = run(n);
+    let big = run(8 * n);
+    assert!(
+        big.as_secs_f64() < 24.0 * small.as_secs_f64().max(0.005),
+        "{what}: {n} → {small:?}, {} → {big:?}",
+        8 * n
+    );
+}
+
+#[test]
+fn pathological_runs_on_one_line_are_linear() {
+    // One digit run, spaces, and grammar-like punctuation that keeps a number open.
+    assert_linear(
+        "digits",
+        |n| (format!("Total : {} tonnes.", "7".repeat(n)), Format::Text),
+        40_000,
+    );
+    assert_linear(
+        "spaces",
+        |n| (format!("Exportations :{}5 %.", " ".repeat(n)), Format::Text),
+        100_000,
+    );
+    assert_linear("grouped", |n| ("1 000 ".repeat(n), Format::Text), 10_000);
+    assert_linear("commas", |n| ("1,5,".repeat(n), Format::Text), 10_000);
+    assert_linear("percent", |n| ("5 % ".repeat(n), Format::Text), 10_000);
+    assert_linear(
+        "words",
+        |n| ("de la plus de millions ".repeat(n), Format::Text),
+        5_000,
+    );
+    assert_linear(
+        "markdown",
+        |n| ("**12 %** [3](x) `4` ".repeat(n), Format::Markdown),
+        5_000,
+    );
+}
+
+#[test]
+fn repeated_facts_across_many_documents_are_linear() {
+    // Five drafts told again and again, 32 then 256 times, with other values too:
+    // repeated-fact and conflicting-fact detection must go through an index and keep a
+    // bounded number of comparisons per statement, not take every pair of statements.
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let run = |docs_n: usize| {
+        let docs: Vec<Document> = (0..docs_n)
+            .map(|i| {
+                let lang = if i % 2 == 0 {
+                    numlint::lang::Lang::Fr
+                } else {
+                    numlint::lang::Lang::En
+                };
+                Document::new(
+                    format!("d{i}.txt"),
+                    numlint::synth::draft(lang, 1_500, (i % 5) as u64),
+                    Format::Text,
+                    Some(lang),
+                )
+            })
+            .collect();
+        let claims: usize = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| numlint::analyse(i, d, &lex).claims.len())
+            .sum();
+        let t = Instant::now();
+        let n = numlint::lint(&docs, &lex, &Config::default()).len();
+        (t.elapsed(), n, claims)
+    };
+    run(10);
+    let (small, n_small, _) = run(160);
+    let (big, n_big, claims) = run(1_280);
+    assert!(n_small > 0, "the drafts repeat facts");
+    // All pairs of 256 copies gave 26 findings a claim (453 569 for 17 280 claims).
+    assert!(
+        n_big > n_small && n_big < 10 * claims,
+        "{n_small} → {n_big} findings for {claims} claims"
+    );
+    // And 65× the time for 8× the input; linear work stays far below this bound.
+    assert!(
+        big.as_secs_f64() < 40.0 * small.as_secs_f64().max(0.01),
+        "160 docs → {small:?}, 1280 docs → {big:?}"
+    );
+}
+
+/// 50 MB on one line (run with `cargo test --test robustness -- --ignored`).
+#[test]
+#[ignore = "50 MB input, about 10 s: kept out of the default run; see README, Performance"]
+fn fifty_megabytes_on_one_line() {
+    let unit =
+        "Les exportations ont atteint 245,4 millions de dollars en 2021, soit 7,8 % de plus. ";
+    let text = unit.repeat(50_000_000 / unit.len() + 1);
+    let t = Instant::now();
+    let (_, n) = lint("fifty.txt", text, Format::Text);
+    assert!(n >= 1_000_000);
+    assert!(t.elapsed().as_secs() < 300, "took {:?}", t.elapsed());
+}

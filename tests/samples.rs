@@ -92,3 +92,26 @@ fn the_clean_notes_pass_and_fire_once_a_figure_is_changed() {
         assert_eq!(lint("clean-en.md", &changed), [rule], "{from} → {to}");
     }
 }
+
+#[test]
+fn checked_together_the_clean_notes_stay_clean() {
+    // Cross-file facts are compared too: the samples must not contradict each other.
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let names = [
+        "rapport-fr.md",
+        "report-en.md",
+        "clean-fr.md",
+        "clean-en.md",
+    ];
+    let docs: Vec<Document> = names
+        .iter()
+        .map(|n| Document::new(*n, sample(n), Format::Markdown, None))
+        .collect();
+    let findings = numlint::lint(&docs, &lex, &Config::default());
+    assert!(!findings.is_empty());
+    for f in &findings {
+        for l in &f.labels {
+            assert!(l.doc < 2, "{} touches {}: {f:#?}", f.rule, names[l.doc]);
+        }
+    }
+}

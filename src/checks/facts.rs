@@ -8,7 +8,7 @@
 //!   or the metric. Known context still vetoes: different periods, subjects or partners,
 //!   different years in the clauses, different units, are never one fact.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::similarity::Clauses;
 use super::{finding, label, Ctx};
@@ -22,6 +22,10 @@ const CONFLICT_MARGIN: f32 = 0.0;
 /// Minimum informative weight two clauses must share (about three uncommon words), so that
 /// short generic clauses ("60 jobs were created") are not taken for one fact.
 const MIN_SHARED_WEIGHT: f32 = 6.0;
+/// Conflicting-fact findings one statement may be the second figure of.
+const MAX_CONFLICTS_PER_STATEMENT: usize = 3;
+/// Earlier statements of the same key each statement is compared with, besides the first.
+const BY_KEY_RECENT: usize = 3;
 /// How far apart two values of one fact may be for a conflict (see [`close_values`]).
 const CONFLICT_MAX_RATIO: rust_decimal::Decimal =
     rust_decimal::Decimal::from_parts(3, 0, 0, false, 0);
@@ -79,9 +83,13 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     // By key (context reading sure enough): a lower bar of text similarity.
+    // Each statement of a key is compared with the first one and the few just before it:
+    // a fact told k times costs O(k) comparisons, and every statement is looked at
+    // (issue 6: all pairs of the first 64 grew with the square of the repeats).
     for list in ctx.index.values.values() {
-        for (k, &a) in list.iter().enumerate().take(64) {
-            for &b in list.iter().skip(k + 1).take(64) {
+        for (k, &b) in list.iter().enumerate().skip(1) {
+            let recent = k.saturating_sub(BY_KEY_RECENT).max(1);
+            for &a in std::iter::once(&list[0]).chain(&list[recent..k]) {
                 let (a, b) = (a.min(b), a.max(b));
                 if seen.contains(&(a, b)) {
                     continue;
@@ -115,6 +123,10 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
             .or_default()
             .push(p);
     }
+    // A statement is reported as conflicting with at most a few earlier ones (the
+    // earliest): a fact told n times with other values gives O(n) findings, not one per
+    // compared pair (issue 6).
+    let mut conflicted: HashMap<usize, usize> = HashMap::new();
     for group in by_sentences.into_values() {
         let mut group = group;
         group.sort_by(|x, y| {
@@ -137,7 +149,11 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
             } else if want_conflicts && p.anchored && p.sim >= threshold + CONFLICT_MARGIN {
                 used.insert(p.a);
                 used.insert(p.b);
-                out.push(conflict(ctx, &clauses, p));
+                let told = conflicted.entry(p.b).or_insert(0);
+                if *told < MAX_CONFLICTS_PER_STATEMENT {
+                    *told += 1;
+                    out.push(conflict(ctx, &clauses, p));
+                }
             }
         }
         if !repeats.is_empty() {

@@ -183,6 +183,7 @@ fn colon_list(
         .find(['.', ';', '\n', '(', '!', '?'])
         .map_or(tail.len(), |e| e)
         .min(LIST);
+    let end = floor_char_boundary(tail, end);
     let list_range: Range<usize> = colon + 1..colon + 1 + end;
     if next_claim.is_some_and(|s| s < list_range.end) {
         return None;
@@ -194,7 +195,8 @@ fn colon_list(
     if !announces(text, wc.quantity.clean.start, wc.quantity.clean.end, colon) {
         return None;
     }
-    let sentence_lead = fold(&text[wc.quantity.clean.start.saturating_sub(200)..colon]);
+    let lead_start = floor_char_boundary(text, wc.quantity.clean.start.saturating_sub(200));
+    let sentence_lead = fold(&text[lead_start..colon]);
     let folded = fold(list);
     const HEDGES: &[&str] = &[
         "notamment",
@@ -221,7 +223,11 @@ fn colon_list(
     };
     if HEDGES.iter().any(|h| {
         has_word(&folded, h)
-            || has_word(&sentence_lead[sentence_lead.len().saturating_sub(80)..], h)
+            || has_word(
+                &sentence_lead
+                    [ceil_char_boundary(&sentence_lead, sentence_lead.len().saturating_sub(80))..],
+                h,
+            )
     }) {
         return None;
     }
@@ -318,6 +324,24 @@ fn list_items(list: &str) -> usize {
         .iter()
         .any(|sep| last.contains(sep));
     chunks.len() + usize::from(split_last)
+}
+
+/// The char boundary at or before `i` (fuzzing: a byte window cut inside `”`).
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i`.
+fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]

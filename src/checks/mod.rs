@@ -95,10 +95,18 @@ pub fn label(c: &Claim, message: impl Into<String>, primary: bool) -> Label {
 
 /// Default severity of a rule code (unknown codes, e.g. a user identity's, are errors).
 pub fn default_severity(rule: &str) -> Severity {
-    registry::registry()
-        .into_iter()
-        .find(|r| r.code == rule)
-        .map_or(Severity::Error, |r| r.default_severity)
+    // Read the registry once: a run may build a million findings (issue 6).
+    static DEFAULTS: std::sync::OnceLock<Vec<(String, Severity)>> = std::sync::OnceLock::new();
+    DEFAULTS
+        .get_or_init(|| {
+            registry::registry()
+                .into_iter()
+                .map(|r| (r.code, r.default_severity))
+                .collect()
+        })
+        .iter()
+        .find(|(code, _)| code == rule)
+        .map_or(Severity::Error, |&(_, s)| s)
 }
 
 /// Build a finding with the rule's default severity and a fingerprint from `key` parts.

@@ -72,17 +72,32 @@ fn nearest(
     near: &Claim,
     unit: Option<&Option<String>>,
 ) -> Option<usize> {
-    candidates
-        .iter()
-        .copied()
-        .filter(|&i| unit.is_none_or(|u| &ctx.claims[i].quantity.unit == u))
-        .min_by_key(|&i| {
-            let c = &ctx.claims[i];
-            (
-                c.doc != near.doc,
-                c.quantity.span.start.abs_diff(near.quantity.span.start),
-            )
-        })
+    // Candidates are in claim order, so one document's are contiguous: look there first,
+    // and in other documents among the first few only. A scan of the whole list for
+    // every change was quadratic on runs of many documents stating one fact (issue 6).
+    const OTHER_DOCS: usize = 64;
+    let lo = candidates.partition_point(|&i| ctx.claims[i].doc < near.doc);
+    let hi = lo + candidates[lo..].partition_point(|&i| ctx.claims[i].doc <= near.doc);
+    let pick = |list: &[usize]| {
+        list.iter()
+            .copied()
+            .filter(|&i| unit.is_none_or(|u| &ctx.claims[i].quantity.unit == u))
+            .min_by_key(|&i| {
+                let c = &ctx.claims[i];
+                c.quantity.span.start.abs_diff(near.quantity.span.start)
+            })
+    };
+    pick(&candidates[lo..hi]).or_else(|| {
+        let before = &candidates[..lo];
+        let after = &candidates[hi..];
+        let others: Vec<usize> = before
+            .iter()
+            .chain(after)
+            .copied()
+            .take(OTHER_DOCS)
+            .collect();
+        pick(&others)
+    })
 }
 
 /// Whether a claim states a relative change: a multiplier, an index, or a change in per cent

@@ -24,7 +24,14 @@ const WINDOW: usize = 12;
 /// [`MAX_POSTING_CAP`]) do not generate candidates. The upper bound keeps the work per
 /// clause constant on a large run, so the whole is linear in the number of figures.
 const MIN_POSTING_CAP: usize = 12;
-const MAX_POSTING_CAP: usize = 64;
+/// Upper bound on that cap, whatever the run's size: with a cap proportional to the clause
+/// count, candidate generation was quadratic on large runs (issue 6).
+const MAX_POSTING_CAP: usize = 256;
+/// Candidates kept per clause (the most similar): a fact told k times yields O(k) pairs,
+/// not k² (issue 6: 100 MB corpora with many repeats).
+const MAX_CANDIDATES: usize = 16;
+/// Candidates (by shared weight) whose exact similarity is computed, per clause.
+const PRESELECT: usize = 64;
 /// Pseudo-clauses added to the clause count in inverse frequencies, so that weights of a
 /// short draft (a handful of figures) stay near uniform instead of swinging on one count.
 const SMOOTHING: f32 = 20.0;
@@ -192,7 +199,7 @@ impl Clauses {
             .iter()
             .map(|&d| ((n + SMOOTHING) / d.max(1) as f32).ln().max(0.05))
             .collect();
-        let cap = MIN_POSTING_CAP.max(clauses.len() / 50).min(MAX_POSTING_CAP);
+        let cap = (clauses.len() / 50).clamp(MIN_POSTING_CAP, MAX_POSTING_CAP);
         Clauses {
             clauses,
             weights,
@@ -302,11 +309,26 @@ impl Clauses {
                     }
                 }
             }
-            for (&b, _) in acc.iter() {
+            let from = out.len();
+            // Exact similarity for the candidates sharing the most weight only: with long
+            // posting lists a clause accumulates thousands (issue 6).
+            let mut best: Vec<(usize, f32)> = acc.iter().map(|(&b, &w)| (b, w)).collect();
+            if best.len() > PRESELECT {
+                best.select_nth_unstable_by(PRESELECT, |x, y| {
+                    y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
+                });
+                best.truncate(PRESELECT);
+            }
+            for &(b, _) in &best {
                 let (sim, shared) = self.similarity(a, b);
                 if sim >= min_similarity {
                     out.push((a, b, sim, shared));
                 }
+            }
+            if out.len() - from > MAX_CANDIDATES {
+                // Most similar first, nearest first among equals: deterministic.
+                out[from..].sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
+                out.truncate(from + MAX_CANDIDATES);
             }
         }
         out.sort_by_key(|x| (x.0, x.1));

@@ -509,6 +509,24 @@ fn subject_of(
             None
         }
     });
+    // "38 Georgian companies", "64 entreprises kazakhes": a country named inside the
+    // figure or right after its noun says where the counted things come from; with another
+    // subject (the zone they settled in), that country is the partner of the fact.
+    let origin = ents
+        .iter()
+        .filter(|e| e.specificity == 1)
+        .find(|e| {
+            e.range.start < q.clean.end + 2 && e.range.end > q.clean.start
+                || (e.range.start >= q.clean.end
+                    && text
+                        .get(q.clean.end..e.range.start)
+                        .is_some_and(|gap| gap.trim().is_empty() && gap.len() <= 2))
+        })
+        .map(|e| e.id.clone());
+    let partner = match origin {
+        Some(o) if subject.as_ref() != Some(&o) => Some(o),
+        _ => partner,
+    };
     let partner = partner.filter(|p| Some(p) != subject.as_ref());
     (subject, partner, conf)
 }
