@@ -1,7 +1,7 @@
 //! Claims indexed by what they are about, so rules look facts up instead of comparing
 //! every pair.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::claim::{Claim, Period, Role};
 use crate::config::Config;
@@ -11,16 +11,17 @@ pub type FactKey = (Option<String>, Option<String>, String, Period);
 /// (subject, partner, metric): a series over time.
 pub type SeriesKey = (Option<String>, Option<String>, String);
 
-/// Comparable claims by key. Values hold claim indices in text order.
+/// Comparable claims by key. Values hold claim indices in text order. Ordered maps: rules
+/// walk them, and their findings must not depend on a hash seed or the thread count.
 #[derive(Debug, Default)]
 pub struct Index {
     /// Level claims (`Role::Value`) by fact key.
-    pub values: HashMap<FactKey, Vec<usize>>,
+    pub values: BTreeMap<FactKey, Vec<usize>>,
     /// Level claims by series (any period).
-    pub series: HashMap<SeriesKey, Vec<usize>>,
+    pub series: BTreeMap<SeriesKey, Vec<usize>>,
     /// Claims of each sentence: (doc, sentence start in clean text) → claims (all, any
     /// confidence: sentence structure does not depend on context reading).
-    pub sentences: HashMap<(usize, usize), Vec<usize>>,
+    pub sentences: BTreeMap<(usize, usize), Vec<usize>>,
 }
 
 impl Index {

@@ -177,9 +177,17 @@ pub fn sort_and_dedup(findings: &mut Vec<Finding>) {
     findings.sort_by(|a, b| {
         let ka = a.primary().map(|l| (l.doc, l.span.start));
         let kb = b.primary().map(|l| (l.doc, l.span.start));
+        let spans = |f: &Finding| -> Vec<(usize, usize, usize)> {
+            f.labels
+                .iter()
+                .map(|l| (l.doc, l.span.start, l.span.end))
+                .collect()
+        };
         ka.cmp(&kb)
             .then_with(|| a.rule.cmp(&b.rule))
             .then_with(|| a.message.cmp(&b.message))
+            .then_with(|| spans(a).cmp(&spans(b)))
+            .then_with(|| a.help.cmp(&b.help))
     });
     let mut seen = HashSet::new();
     findings.retain(|f| {

@@ -68,6 +68,8 @@ pub struct Clause {
 pub struct Clauses {
     pub clauses: Vec<Clause>,
     weights: Vec<f32>,
+    /// Total weight of each clause's tokens, and of its near tokens.
+    totals: Vec<(f32, f32)>,
     words: Vec<String>,
     postings: HashMap<u32, Vec<usize>>,
     cap: usize,
@@ -195,14 +197,20 @@ impl Clauses {
             }
         }
         let n = clauses.len().max(1) as f32;
-        let weights = df
+        let weights: Vec<f32> = df
             .iter()
             .map(|&d| ((n + SMOOTHING) / d.max(1) as f32).ln().max(0.05))
             .collect();
         let cap = (clauses.len() / 50).clamp(MIN_POSTING_CAP, MAX_POSTING_CAP);
+        let sum = |ts: &[u32], w: &[f32]| ts.iter().map(|&t| w[t as usize]).sum::<f32>();
+        let totals = clauses
+            .iter()
+            .map(|c| (sum(&c.tokens, &weights), sum(&c.near, &weights)))
+            .collect();
         Clauses {
             clauses,
             weights,
+            totals,
             words,
             postings,
             cap,
@@ -221,14 +229,14 @@ impl Clauses {
         // Containment: a short clause (a lead sentence cut by its full stop) told again
         // inside a longer one shares nearly all its words with it, though their Jaccard is
         // low. Counted only for clauses with enough informative words.
-        let smaller = self.weight(a).min(self.weight(b));
+        let smaller = self.totals[a].0.min(self.totals[b].0);
         let contained = if smaller >= MIN_CONTAINED_WEIGHT {
             shared / smaller * CONTAINMENT_DISCOUNT
         } else {
             0.0
         };
         let (near_shared, near_union) = self.overlap(&ca.near, &cb.near);
-        let near_smaller = self.weight_of(&ca.near).min(self.weight_of(&cb.near));
+        let near_smaller = self.totals[a].1.min(self.totals[b].1);
         let near = if near_shared >= MIN_NEAR_SHARED && near_union > 0.0 {
             near_shared / near_smaller * NEAR_DISCOUNT
         } else {
@@ -272,15 +280,6 @@ impl Clauses {
         (shared, union)
     }
 
-    /// Total weight of a clause's tokens.
-    fn weight(&self, a: usize) -> f32 {
-        self.weight_of(&self.clauses[a].tokens)
-    }
-
-    fn weight_of(&self, tokens: &[u32]) -> f32 {
-        tokens.iter().map(|&t| self.weights[t as usize]).sum()
-    }
-
     /// Pairs (a < b) among `eligible` clauses that share at least one selective token, with
     /// their similarity, when it reaches `min_similarity`.
     pub fn candidate_pairs(
@@ -288,50 +287,65 @@ impl Clauses {
         eligible: &[bool],
         min_similarity: f32,
     ) -> Vec<(usize, usize, f32, f32)> {
-        let mut out = Vec::new();
-        let mut acc: HashMap<usize, f32> = HashMap::new();
-        for a in 0..self.clauses.len() {
-            if !eligible[a] {
+        use rayon::prelude::*;
+        // Each clause's candidates are independent: generated in parallel, then sorted,
+        // so the result is the same whatever the number of threads.
+        let mut out: Vec<(usize, usize, f32, f32)> = (0..self.clauses.len())
+            .into_par_iter()
+            .filter(|&a| eligible[a])
+            .map_init(HashMap::<usize, f32>::new, |acc, a| {
+                self.candidates_of(a, eligible, min_similarity, acc)
+            })
+            .flatten_iter()
+            .collect();
+        out.sort_by_key(|x| (x.0, x.1));
+        out
+    }
+
+    /// The candidates of clause `a` among later clauses: those sharing selective tokens,
+    /// the [`PRESELECT`] sharing most weight scored exactly, the [`MAX_CANDIDATES`] most
+    /// similar kept.
+    fn candidates_of(
+        &self,
+        a: usize,
+        eligible: &[bool],
+        min_similarity: f32,
+        acc: &mut HashMap<usize, f32>,
+    ) -> Vec<(usize, usize, f32, f32)> {
+        acc.clear();
+        for &t in &self.clauses[a].tokens {
+            let Some(list) = self.postings.get(&t) else {
+                continue;
+            };
+            if list.len() > self.cap {
                 continue;
             }
-            acc.clear();
-            for &t in &self.clauses[a].tokens {
-                let Some(list) = self.postings.get(&t) else {
-                    continue;
-                };
-                if list.len() > self.cap {
-                    continue;
+            let w = self.weights[t as usize];
+            for &b in list {
+                if b > a && eligible[b] {
+                    *acc.entry(b).or_default() += w;
                 }
-                let w = self.weights[t as usize];
-                for &b in list {
-                    if b > a && eligible[b] {
-                        *acc.entry(b).or_default() += w;
-                    }
-                }
-            }
-            let from = out.len();
-            // Exact similarity for the candidates sharing the most weight only: with long
-            // posting lists a clause accumulates thousands (issue 6).
-            let mut best: Vec<(usize, f32)> = acc.iter().map(|(&b, &w)| (b, w)).collect();
-            if best.len() > PRESELECT {
-                best.select_nth_unstable_by(PRESELECT, |x, y| {
-                    y.1.total_cmp(&x.1).then(x.0.cmp(&y.0))
-                });
-                best.truncate(PRESELECT);
-            }
-            for &(b, _) in &best {
-                let (sim, shared) = self.similarity(a, b);
-                if sim >= min_similarity {
-                    out.push((a, b, sim, shared));
-                }
-            }
-            if out.len() - from > MAX_CANDIDATES {
-                // Most similar first, nearest first among equals: deterministic.
-                out[from..].sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
-                out.truncate(from + MAX_CANDIDATES);
             }
         }
-        out.sort_by_key(|x| (x.0, x.1));
+        // Exact similarity for the candidates sharing the most weight only: with long
+        // posting lists a clause accumulates thousands (issue 6).
+        let mut best: Vec<(usize, f32)> = acc.iter().map(|(&b, &w)| (b, w)).collect();
+        if best.len() > PRESELECT {
+            best.select_nth_unstable_by(PRESELECT, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            best.truncate(PRESELECT);
+        }
+        let mut out: Vec<(usize, usize, f32, f32)> = best
+            .iter()
+            .filter_map(|&(b, _)| {
+                let (sim, shared) = self.similarity(a, b);
+                (sim >= min_similarity).then_some((a, b, sim, shared))
+            })
+            .collect();
+        if out.len() > MAX_CANDIDATES {
+            // Most similar first, nearest first among equals: deterministic.
+            out.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
+            out.truncate(MAX_CANDIDATES);
+        }
         out
     }
 

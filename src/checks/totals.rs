@@ -1,7 +1,7 @@
 //! Additive relations: arithmetic identities between metrics (`trade-balance` and user
 //! identities), and sub-periods of a flow against the whole period (`sum-of-parts`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -110,7 +110,7 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
         if metrics.len() < 2 {
             continue;
         }
-        let mut known: HashMap<String, Known> = metrics
+        let mut known: BTreeMap<String, Known> = metrics
             .iter()
             .map(|(m, &i)| {
                 let c = &ctx.claims[i];
@@ -224,7 +224,7 @@ fn place_first(ctx: &Ctx, slot: &mut BTreeMap<String, usize>, metric: &str, i: u
 fn solve(
     id: &Identity,
     target: &str,
-    known: &HashMap<String, Known>,
+    known: &BTreeMap<String, Known>,
     fmt: &NumFmt,
 ) -> (Interval, String) {
     let (coefs, constant) = id.as_zero_sum();
@@ -272,7 +272,7 @@ fn solve(
 fn check_identity(
     ctx: &Ctx,
     id: &Identity,
-    known: &HashMap<String, Known>,
+    known: &BTreeMap<String, Known>,
     fmt: &NumFmt,
 ) -> Option<Finding> {
     let (coefs, constant) = id.as_zero_sum();

@@ -30,7 +30,8 @@
 
 use std::io::{self, Write};
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
@@ -38,8 +39,48 @@ use crate::finding::{Finding, Severity};
 /// Schema version of the document.
 pub const VERSION: u32 = 1;
 
-pub fn finding_json(docs: &[Document], f: &Finding) -> Value {
-    let labels: Vec<Value> = f
+// The records below are written field by field, in alphabetical order (the order the
+// schema above has always had), straight from the findings: no intermediate JSON tree.
+
+#[derive(Serialize)]
+struct LabelRecord<'a> {
+    column: usize,
+    file: String,
+    length: usize,
+    line: usize,
+    message: &'a str,
+    offset: usize,
+    primary: bool,
+}
+
+#[derive(Serialize)]
+struct FindingRecord<'a> {
+    fingerprint: &'a str,
+    help: Option<&'a str>,
+    labels: Vec<LabelRecord<'a>>,
+    message: &'a str,
+    rule: &'a str,
+    severity: &'static str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    errors: usize,
+    files: usize,
+    findings: usize,
+    infos: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct DocumentRecord<'a> {
+    findings: Vec<FindingRecord<'a>>,
+    summary: Summary,
+    version: u32,
+}
+
+fn record<'a>(docs: &[Document], f: &'a Finding) -> FindingRecord<'a> {
+    let labels = f
         .labels
         .iter()
         .map(|l| {
@@ -50,43 +91,53 @@ pub fn finding_json(docs: &[Document], f: &Finding) -> Value {
                 }
                 None => (String::new(), 0, 0),
             };
-            json!({
-                "file": file,
-                "line": line,
-                "column": column,
-                "offset": l.span.start,
-                "length": l.span.len(),
-                "primary": l.primary,
-                "message": l.message,
-            })
+            LabelRecord {
+                column,
+                file,
+                length: l.span.len(),
+                line,
+                message: &l.message,
+                offset: l.span.start,
+                primary: l.primary,
+            }
         })
         .collect();
-    json!({
-        "rule": f.rule,
-        "severity": f.severity.as_str(),
-        "message": f.message,
-        "help": f.help,
-        "fingerprint": f.fingerprint,
-        "labels": labels,
-    })
+    FindingRecord {
+        fingerprint: &f.fingerprint,
+        help: f.help.as_deref(),
+        labels,
+        message: &f.message,
+        rule: &f.rule,
+        severity: f.severity.as_str(),
+    }
 }
 
-pub fn document(docs: &[Document], findings: &[Finding]) -> Value {
+/// One finding as a JSON value (the shape of an element of `findings`).
+pub fn finding_json(docs: &[Document], f: &Finding) -> Value {
+    serde_json::to_value(record(docs, f)).unwrap_or(Value::Null)
+}
+
+fn document_record<'a>(docs: &[Document], findings: &'a [Finding]) -> DocumentRecord<'a> {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    json!({
-        "version": VERSION,
-        "findings": findings.iter().map(|f| finding_json(docs, f)).collect::<Vec<_>>(),
-        "summary": {
-            "files": docs.len(),
-            "findings": findings.len(),
-            "errors": count(Severity::Error),
-            "warnings": count(Severity::Warning),
-            "infos": count(Severity::Info),
-        }
-    })
+    DocumentRecord {
+        findings: findings.iter().map(|f| record(docs, f)).collect(),
+        summary: Summary {
+            errors: count(Severity::Error),
+            files: docs.len(),
+            findings: findings.len(),
+            infos: count(Severity::Info),
+            warnings: count(Severity::Warning),
+        },
+        version: VERSION,
+    }
+}
+
+/// The whole document as a JSON value.
+pub fn document(docs: &[Document], findings: &[Finding]) -> Value {
+    serde_json::to_value(document_record(docs, findings)).unwrap_or(Value::Null)
 }
 
 pub fn write(out: &mut dyn Write, docs: &[Document], findings: &[Finding]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document(docs, findings))?;
+    serde_json::to_writer_pretty(&mut *out, &document_record(docs, findings))?;
     out.write_all(b"\n")
 }
