@@ -200,9 +200,7 @@ fn sentence_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
     let members = ctx.index.sentences.get(&(c.doc, c.sentence.start))?;
     if members
         .iter()
-        .filter(|&&j| j != ci && states_ratio(&ctx.claims[j]))
-        .count()
-        > 0
+        .any(|&j| j != ci && states_ratio(&ctx.claims[j]))
     {
         return None;
     }
