@@ -211,3 +211,17 @@ fn counts_of_companies_from_two_countries_are_two_facts_en() {
     let text = text.replace("83 Kazakh", "83 Georgian");
     assert_eq!(rules(&lint(&text, Lang::En)), ["conflicting-fact"]);
 }
+
+#[test]
+fn a_report_that_never_names_its_subject_is_still_checked_fr() {
+    // No country or company is named: the paragraph, and the sentence, are one story.
+    let text = "En 2022, l'usine a produit 1,2 million d'unités ; en 2023, la production est passée à 1,5 million d'unités, soit une hausse de 45 %.\n\nLes échanges entre les deux pays ont atteint 2,3 milliards de dollars en 2023 : des exportations de 1,5 milliard de dollars et des importations de 0,8 milliard de dollars.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    // 25 % is what the two values give; 1,7 + 0,8 is not 2,3.
+    let text = text
+        .replace("45 %", "25 %")
+        .replace("1,5 milliard", "1,7 milliard");
+    let f = lint(&text, Lang::Fr);
+    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
+}

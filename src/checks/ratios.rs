@@ -118,7 +118,7 @@ pub fn growth_and_multipliers(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !c.quantity.is_claim() || c.role == Role::Target || !states_ratio(c) {
             continue;
         }
-        if let Some((now, before)) = sentence_pair(ctx, ci) {
+        if let Some((now, before)) = sentence_pair(ctx, ci).or_else(|| paragraph_pair(ctx, ci)) {
             let span = match (ctx.claims[before].period, ctx.claims[now].period) {
                 (Some(b), Some(n)) if b != n => format!("from {b} to {n}"),
                 _ => "between the two figures of its sentence".to_string(),
@@ -252,6 +252,59 @@ fn sentence_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
         return Some((a, b));
     }
     None
+}
+
+/// Claims a paragraph scan looks at either side of a change, at most.
+const PARAGRAPH_SCAN: usize = 200;
+/// Context confidence the figures of a paragraph pair need (their subject may be unnamed:
+/// the paragraph is one story).
+const PARAGRAPH_MIN_CONFIDENCE: f32 = 0.2;
+
+/// The two values of a change's paragraph it links: the only level of its metric, subject
+/// and partner in its period, and the only one in its base period ("En 2022, l'usine a
+/// produit 1,2 million d'unités ; en 2023, la production est passée à 1,5 million, soit
+/// une hausse de 25 %"), even when the text never names whose figures they are.
+fn paragraph_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
+    let c = &ctx.claims[ci];
+    if c.confidence < PARAGRAPH_MIN_CONFIDENCE {
+        return None;
+    }
+    let metric = c.metric.as_deref()?;
+    let period = c.period?;
+    let base = c.base_period.or_else(|| period.previous())?;
+    let same_paragraph = |j: &usize| {
+        let o = &ctx.claims[*j];
+        o.doc == c.doc && o.paragraph == c.paragraph
+    };
+    let before = (ci.saturating_sub(PARAGRAPH_SCAN)..ci)
+        .rev()
+        .take_while(same_paragraph);
+    let after =
+        (ci + 1..(ci + 1 + PARAGRAPH_SCAN).min(ctx.claims.len())).take_while(same_paragraph);
+    let mut now = Vec::new();
+    let mut then = Vec::new();
+    for j in before.chain(after) {
+        let o = &ctx.claims[j];
+        if !o.quantity.is_claim()
+            || o.role != Role::Value
+            || o.confidence < PARAGRAPH_MIN_CONFIDENCE
+            || o.metric.as_deref() != Some(metric)
+            || o.subject != c.subject
+            || o.partner != c.partner
+        {
+            continue;
+        }
+        if o.period == Some(period) {
+            now.push(j);
+        } else if o.period == Some(base) {
+            then.push(j);
+        }
+    }
+    let ([n], [b]) = (&now[..], &then[..]) else {
+        return None;
+    };
+    let units_agree = ctx.claims[*n].quantity.unit == ctx.claims[*b].quantity.unit;
+    units_agree.then_some((*n, *b))
 }
 
 fn at_period(what: &str, c: &Claim) -> String {
