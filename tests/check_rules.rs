@@ -225,3 +225,24 @@ fn a_report_that_never_names_its_subject_is_still_checked_fr() {
     let f = lint(&text, Lang::Fr);
     assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
 }
+
+#[test]
+fn levels_reached_and_bases_compared_with_en() {
+    // "fell to $0.3 billion" is the level of imports, which the identity then checks.
+    let text = "In 2023, Belarus's trade with Kazakhstan totalled $1.4 billion, up 9% on 2022. Exports rose 11% to $0.9 billion, while imports fell to $0.3 billion.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
+    assert!(lint(&text.replace("$1.4 billion", "$1.2 billion"), Lang::En).is_empty());
+    // The base after "compared with", the change after both.
+    let text = "The Almaty plant assembled 12,000 tractors in 2023, compared with 9,600 in 2022, an increase of 35%.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    assert!(lint(&text.replace("35%", "25%"), Lang::En).is_empty());
+    // Two metrics compared are no series.
+    let text = "In 2023 exports rose 10% to $5 billion, against $3 billion of imports.";
+    assert!(
+        lint(text, Lang::En).is_empty(),
+        "{:#?}",
+        lint(text, Lang::En)
+    );
+}

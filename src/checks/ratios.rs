@@ -229,6 +229,11 @@ fn sentence_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
+    // Exports against imports are two metrics, not a series: "exports rose 10 % to $5
+    // billion, against $3 billion of imports".
+    if ca.metric.is_some() && cb.metric.is_some() && ca.metric != cb.metric {
+        return None;
+    }
     let text = &ctx.docs[c.doc].clean.text;
     let lead_from = crate::context::entity::floor_boundary(
         text,
@@ -247,8 +252,10 @@ fn sentence_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
     if from_re().is_match(&lead) && to_re().is_match(&between) {
         return Some((b, a));
     }
-    let change_first = c.quantity.clean.end <= ca.quantity.clean.start;
-    if change_first && against_re().is_match(&between) {
+    // "12 000 tractors, compared with 9 600 in 2022, an increase of 25 %" or "tripler la
+    // production, jusqu'à 12 millions, alors que …": the figure after the cue is the base,
+    // wherever the change stands in the sentence.
+    if against_re().is_match(&between) {
         return Some((a, b));
     }
     None

@@ -97,6 +97,13 @@ pub fn role_of(
             .filter(|c| in_clause(c.start, c.end))
             // "grew by 25 % from $80 million": the verb governs the first figure only.
             .filter(|c| !text[c.end..q.clean.start].contains(|ch: char| ch.is_ascii_digit()))
+            // "fell to $0.3 billion", "est passé à 300 millions": the level reached.
+            .filter(|c| {
+                let gap = text[c.end..q.clean.start].trim_start().to_lowercase();
+                !["to ", "à ", "jusqu'à", "jusqu’à", "up to "]
+                    .iter()
+                    .any(|w| gap.starts_with(w))
+            })
             .max_by_key(|c| c.end);
         let sign = before.trim_end().chars().next_back();
         if let Some(c) = change {
