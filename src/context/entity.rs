@@ -332,7 +332,9 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
 /// The country a document mostly speaks of: the default subject of its figures.
 pub fn home_country(mentions: &[EntityMention]) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for m in mentions {
+    // Partner mentions ("avec le Viet Nam", "exports to Chile") name the other side of the
+    // relations a document tells: they do not make it that country's document.
+    for m in mentions.iter().filter(|m| !m.partner) {
         if let Some(c) = &m.country {
             *counts.entry(c.as_str()).or_default() += 1;
         }
