@@ -19,6 +19,19 @@ impl Lexicon {
         })
     }
 
+    /// The built-in lexicons extended by a configuration's `[lexicon]` table (`origin` names
+    /// the file in errors). What `check` and the language server run with.
+    pub fn for_config(
+        config: &crate::config::Config,
+        origin: &str,
+    ) -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon::builtin()?;
+        if let Some(table) = &config.lexicon {
+            lex.extend_from_config(table, origin)?;
+        }
+        Ok(lex)
+    }
+
     /// Add the terms of a `[lexicon]` table (from `numlint.toml`, as TOML text):
     /// `[lexicon.numbers]` takes the schema of `rules/numbers.toml` (`[lexicon.numbers.fr]`
     /// units, scales, qualifiers …); `[[lexicon.metric]]`, `[[lexicon.cue]]`,

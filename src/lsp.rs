@@ -488,12 +488,20 @@ pub fn serve(conn: &Connection) -> Result<(), BoxError> {
         .and_then(|v| v.as_u64())
         .map_or(DEFAULT_DEBOUNCE, Duration::from_millis);
     let folders = roots(&init);
-    let config = folders
-        .iter()
-        .find_map(|r| Config::discover(r))
-        .and_then(|p| Config::load(&p).ok())
+    let config_path = folders.iter().find_map(|r| Config::discover(r));
+    let config = config_path
+        .as_ref()
+        .and_then(|p| Config::load(p).ok())
         .unwrap_or_default();
-    let lex = Lexicon::builtin().map_err(|e| format!("{e:?}"))?;
+    // The workspace's `[lexicon]` terms, as `check` reads them; a broken table falls back to
+    // the built-in lexicons, like a broken config falls back to the defaults.
+    let origin = config_path
+        .as_ref()
+        .map_or("numlint.toml".into(), |p| p.display().to_string());
+    let lex = match Lexicon::for_config(&config, &origin) {
+        Ok(l) => l,
+        Err(_) => Lexicon::builtin().map_err(|e| format!("{e:?}"))?,
+    };
     let mut state = State::new(lex, config);
     for root in &folders {
         state.load_folder(root);

@@ -137,9 +137,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> miette::Result<ExitCode> {
-    let lex = Lexicon::builtin()?;
     match cli.command {
         Command::Extract { input, format, all } => {
+            let lex = Lexicon::builtin()?;
             let (docs, input_failed) = load(&input, false);
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
@@ -237,16 +237,16 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
                 },
                 None => numlint::config::Config::default(),
             };
-            let mut lex = lex;
-            if let Some(table) = &config.lexicon {
-                let origin = config_path
-                    .as_ref()
-                    .map_or("numlint.toml".into(), |p| p.display().to_string());
-                if let Err(e) = lex.extend_from_config(table, &origin) {
+            let origin = config_path
+                .as_ref()
+                .map_or("numlint.toml".into(), |p| p.display().to_string());
+            let lex = match Lexicon::for_config(&config, &origin) {
+                Ok(l) => l,
+                Err(e) => {
                     eprintln!("{:?}", miette::Report::new(e));
                     return Ok(ExitCode::from(2));
                 }
-            }
+            };
             let mut input = input;
             if input.lang.is_none() {
                 input.lang = config.lang;
