@@ -211,9 +211,7 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
 /// Two values one fact may be given by mistake: a slip of digits or an update, within a
 /// factor of [`CONFLICT_MAX_RATIO`]. Further apart, they measure different things.
 fn close_values(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
-    let (a, b) = (a.abs(), b.abs());
-    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-    !lo.is_zero() && hi / lo <= CONFLICT_MAX_RATIO
+    super::spread(a, b).is_some_and(|r| r <= CONFLICT_MAX_RATIO)
 }
 
 fn same_kind(a: &Claim, b: &Claim) -> bool {

@@ -83,6 +83,14 @@ pub fn widen(iv: Interval, rel: rust_decimal::Decimal) -> Interval {
     }
 }
 
+/// How many times over the larger of two magnitudes is the smaller (`None` when the smaller
+/// is zero): the test of "two values of one fact" and "one series" alike.
+pub fn spread(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> Option<rust_decimal::Decimal> {
+    let (a, b) = (a.abs(), b.abs());
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    hi.checked_div(lo).filter(|_| !lo.is_zero())
+}
+
 /// A label on a claim's figure.
 pub fn label(c: &Claim, message: impl Into<String>, primary: bool) -> Label {
     Label {

@@ -56,8 +56,7 @@ fn stated_factor(c: &Claim) -> Option<Decimal> {
 fn mispaired(stated: Option<Decimal>, actual: Option<Decimal>) -> bool {
     match (stated, actual) {
         (Some(s), Some(a)) if s > Decimal::ZERO && a > Decimal::ZERO => {
-            let r = if s > a { s / a } else { a / s };
-            r > MISPAIRED_FACTOR
+            super::spread(s, a).is_none_or(|r| r > MISPAIRED_FACTOR)
         }
         // A growth figure against a sign change, or a zero base: not one series.
         (Some(_), Some(_)) => true,
