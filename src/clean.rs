@@ -316,7 +316,19 @@ impl<'a> Builder<'a> {
                 // A word hyphenated across the break is re-joined; otherwise one space.
                 let anchor = first_offset(std::slice::from_ref(line)).unwrap_or(0);
                 let next_lower = self.line_starts_lowercase(line);
+                // "biélorusse- ⏎ chinois": a hyphen with a space after it, before the line
+                // break, is a compound's own hyphen (the word was not cut): it stays.
+                let spaced_hyphen = para[i - 1].last().is_some_and(|p| match p {
+                    Piece::Orig(r) => self.orig[r.end..].starts_with([' ', '\t']),
+                    Piece::Synth(..) => false,
+                });
                 if next_lower
+                    && self.text.ends_with('-')
+                    && self.text[..self.text.len() - 1].ends_with(char::is_alphabetic)
+                    && spaced_hyphen
+                {
+                    // Nothing between: "biélorusse-chinois".
+                } else if next_lower
                     && self.text.ends_with('-')
                     && self.text[..self.text.len() - 1].ends_with(char::is_alphabetic)
                 {
@@ -733,6 +745,12 @@ mod tests {
         assert_eq!(c.text, "les exportations ont augmenté de 5 %");
         let at = c.text.find("tions").unwrap();
         assert_eq!(&orig[c.to_original(at..at + 5)], "tions");
+        // A hyphen followed by a space before the break belongs to a compound word.
+        let c = clean("la commission biélorusse- \nchinoise et les camions- \nciternes");
+        assert_eq!(
+            c.text,
+            "la commission biélorusse-chinoise et les camions-citernes"
+        );
     }
 
     #[test]

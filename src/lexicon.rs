@@ -96,6 +96,20 @@ mod tests {
     }
 
     #[test]
+    fn a_user_event_noun_dates_events() {
+        let text = "In June 2023, the Minsk Dairy Roadshow \"Milk. Cheese. Butter\" toured four cities.\n\nPrices rose.\n\nIn June 2023, the Dairy Roadshow \"Milk. Cheese. Butter\" reached Gomel.";
+        let doc = || Document::new("d.md", text.to_string(), Format::Text, Some(Lang::En));
+        let builtin = Lexicon::builtin().unwrap();
+        assert!(crate::lint(&[doc()], &builtin, &Config::default()).is_empty());
+        let mut lex = builtin.clone();
+        lex.extend_from_config("[[event]]\nen = [\"roadshow\"]\n", "numlint.toml")
+            .unwrap();
+        let findings = crate::lint(&[doc()], &lex, &Config::default());
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].rule, "repeated-fact");
+    }
+
+    #[test]
     fn a_bad_lexicon_table_is_an_error_and_changes_nothing() {
         let mut lex = Lexicon::builtin().unwrap();
         let err = lex

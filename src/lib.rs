@@ -33,13 +33,20 @@ use quantity::Quantity;
 pub struct Analysis {
     pub quantities: Vec<Quantity>,
     pub claims: Vec<Claim>,
+    /// Dated events ("le XIe Forum … en mai 2023"), for the repeated- and conflicting-fact
+    /// rules.
+    pub events: Vec<context::event::EventMention>,
 }
 
 /// Run extraction and context on one document.
 pub fn analyse(doc_index: usize, doc: &Document, lex: &Lexicon) -> Analysis {
     let quantities = extract::extract(doc, &lex.numbers);
-    let claims = context::attach(doc_index, doc, &quantities, &lex.context);
-    Analysis { quantities, claims }
+    let (claims, events) = context::attach_all(doc_index, doc, &quantities, &lex.context);
+    Analysis {
+        quantities,
+        claims,
+        events,
+    }
 }
 
 /// Lint documents together (facts may be compared across files): all findings, sorted.
@@ -48,11 +55,16 @@ pub fn analyse(doc_index: usize, doc: &Document, lex: &Lexicon) -> Analysis {
 /// deterministic whatever the number of threads.
 pub fn lint(docs: &[Document], lex: &Lexicon, config: &config::Config) -> Vec<finding::Finding> {
     use rayon::prelude::*;
-    let per_doc: Vec<Vec<Claim>> = docs
+    let per_doc: Vec<Analysis> = docs
         .par_iter()
         .enumerate()
-        .map(|(i, doc)| analyse(i, doc, lex).claims)
+        .map(|(i, doc)| analyse(i, doc, lex))
         .collect();
-    let claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
-    checks::check(docs, &claims, config)
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut events = Vec::new();
+    for a in per_doc {
+        claims.extend(a.claims);
+        events.extend(a.events);
+    }
+    checks::check_all(docs, &claims, &events, config)
 }

@@ -246,3 +246,59 @@ fn levels_reached_and_bases_compared_with_en() {
         lint(text, Lang::En)
     );
 }
+
+#[test]
+fn a_dated_forum_told_in_two_chapters_fr() {
+    let text = "## Coopération régionale\n\nEn octobre 2022, lors du IXe Forum des régions \"Industrie. Logistique. Export\", tenu à Grodno, douze accords ont été signés.\n\n## Relations avec le Kazakhstan\n\nLes entreprises kazakhes ont présenté leurs produits. En octobre 2022, lors du IXe Forum des régions \"Industrie, logistique, export\" à Grodno, les parties ont discuté des livraisons de lait.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["repeated-fact"], "{f:#?}");
+    assert_eq!(f[0].labels.len(), 2);
+    assert_eq!(primary(text, &f[0]), "octobre 2022");
+    assert!(f[0].message.contains("IXe Forum"), "{}", f[0].message);
+    // The next year's forum is another event, and so is another forum the same month.
+    let next_year = text.replacen(
+        "En octobre 2022, lors du IXe",
+        "En octobre 2023, lors du Xe",
+        1,
+    );
+    assert!(
+        lint(&next_year, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(&next_year, Lang::Fr)
+    );
+    let other = text.replacen(
+        "IXe Forum des régions \"Industrie, logistique, export\"",
+        "Salon \"Agro. Lait. Viande\"",
+        1,
+    );
+    assert!(
+        lint(&other, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(&other, Lang::Fr)
+    );
+}
+
+#[test]
+fn a_numbered_meeting_with_two_dates_en() {
+    let text = "In March 2021, the fourth meeting of the Belarusian-Vietnamese intergovernmental commission was held in Hanoi.\n\nTrade grew in the following years.\n\nThe fourth meeting of the Belarusian-Vietnamese intergovernmental commission, held in June 2021, approved a road map.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["conflicting-fact"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "June 2021");
+    // The same month: a repeat, not a conflict.
+    let same = text.replace("June 2021", "March 2021");
+    assert_eq!(rules(&lint(&same, Lang::En)), ["repeated-fact"]);
+    // Commissions with two different countries are two events, whatever their dates.
+    let two = text.replacen("Belarusian-Vietnamese", "Belarusian-Turkish", 1);
+    assert!(
+        lint(&two, Lang::En).is_empty(),
+        "{:#?}",
+        lint(&two, Lang::En)
+    );
+    // A visit of the President and one of the Prime Minister, the same month: two events.
+    let visits = "In May 2023, during the official visit of President Lukashenko to Beijing, ten agreements were signed.\n\nExports grew.\n\nIn May 2023, during the official visit of Prime Minister Golovchenko to Beijing, a road map was approved.";
+    assert!(
+        lint(visits, Lang::En).is_empty(),
+        "{:#?}",
+        lint(visits, Lang::En)
+    );
+}

@@ -30,7 +30,7 @@ const BY_KEY_RECENT: usize = 3;
 const CONFLICT_MAX_RATIO: rust_decimal::Decimal =
     rust_decimal::Decimal::from_parts(3, 0, 0, false, 0);
 /// Bytes of a document's start read as its abstract (for `repeats.abstract = false`).
-const ABSTRACT_BYTES: usize = 2000;
+pub(super) const ABSTRACT_BYTES: usize = 2000;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Pair {

@@ -9,6 +9,7 @@
 //! not a target or forecast. Figures of different units or currencies are never compared
 //! (scale words are already applied to values, so millions and billions compare directly).
 
+pub mod events;
 pub mod facts;
 pub mod format;
 pub mod identity;
@@ -162,6 +163,16 @@ pub fn claim_key(c: &Claim) -> String {
 
 /// Findings for all claims of a run (documents may refer to each other), sorted.
 pub fn check(docs: &[Document], claims: &[Claim], config: &Config) -> Vec<Finding> {
+    check_all(docs, claims, &[], config)
+}
+
+/// Findings for all claims and dated events of a run, sorted.
+pub fn check_all(
+    docs: &[Document],
+    claims: &[Claim],
+    events: &[crate::context::event::EventMention],
+    config: &Config,
+) -> Vec<Finding> {
     let ctx = Ctx::new(docs, claims, config);
     let mut findings = Vec::new();
     totals::identities(&ctx, &mut findings);
@@ -170,6 +181,7 @@ pub fn check(docs: &[Document], claims: &[Claim], config: &Config) -> Vec<Findin
     totals::sub_periods(&ctx, &mut findings);
     lists::enumerations(&ctx, &mut findings);
     facts::facts(&ctx, &mut findings);
+    events::events(&ctx, events, &mut findings);
 
     findings.retain(|f| config.enabled(&f.rule));
     for f in &mut findings {

@@ -28,6 +28,19 @@ struct ContextFile {
     entity: Vec<EntityDef>,
     #[serde(default)]
     zone: Vec<ZoneDef>,
+    #[serde(default)]
+    event: Vec<EventDef>,
+}
+
+/// Nouns that name a dated event ("forum", "réunion", "summit"): a date told with the same
+/// event at two places is a repeated fact.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventDef {
+    #[serde(default)]
+    pub fr: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -124,6 +137,8 @@ pub enum TermKind {
     ZoneBefore(usize),
     ZoneAfter(usize),
     ZoneGeneric(usize),
+    /// A noun naming an event ("forum", "meeting").
+    Event,
 }
 
 /// One meaning of a pattern, with the matching rules of the term it came from.
@@ -156,6 +171,7 @@ pub struct ContextLexicon {
     pub metrics: Vec<MetricDef>,
     pub entities: Vec<EntityDef>,
     pub zones: Vec<ZoneDef>,
+    pub events: Vec<EventDef>,
     cues: Vec<(Cue, Vec<String>, Vec<String>)>,
     fr: Option<Compiled>,
     en: Option<Compiled>,
@@ -256,6 +272,11 @@ impl ContextLexicon {
             }
             self.zones.push(z);
         }
+        for e in file.event {
+            validate_terms(&e.fr, origin, "event")?;
+            validate_terms(&e.en, origin, "event")?;
+            self.events.push(e);
+        }
         self.compile().map_err(|e| err(origin, e))
     }
 
@@ -323,6 +344,11 @@ impl ContextLexicon {
             }
             for a in &e.adjectives_en {
                 add(a, TermKind::Entity(i, EntityForm::Adjective), true);
+            }
+        }
+        for e in &self.events {
+            for t in pick(&e.fr, &e.en) {
+                add(&t, TermKind::Event, false);
             }
         }
         for (i, z) in self.zones.iter().enumerate() {

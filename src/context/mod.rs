@@ -8,6 +8,7 @@
 //! paragraph usually stand once at its start — with a lower confidence.
 
 pub mod entity;
+pub mod event;
 pub mod lexicon;
 pub mod metric;
 pub mod period;
@@ -59,6 +60,8 @@ struct DocContext {
     cues: Vec<CueMention>,
     entities: Vec<EntityMention>,
     periods: Vec<PeriodMention>,
+    /// Event nouns ("forum", "meeting"), for [`event::events`].
+    event_nouns: Vec<Range<usize>>,
     /// `periods[i]` is the base of a comparison ("par rapport à 2020").
     base: Vec<bool>,
     home: Option<String>,
@@ -71,6 +74,7 @@ impl DocContext {
         let hits = lex.scan(text, doc.lang);
         let mut metrics = Vec::new();
         let mut cues = Vec::new();
+        let mut event_nouns = Vec::new();
         for h in &hits {
             match h.term.kind {
                 TermKind::Metric(i) => metrics.push(MetricMention {
@@ -84,6 +88,7 @@ impl DocContext {
                     end: h.end,
                     cue: c,
                 }),
+                TermKind::Event => event_nouns.push(h.start..h.end),
                 _ => {}
             }
         }
@@ -117,6 +122,7 @@ impl DocContext {
             cues,
             entities,
             periods,
+            event_nouns,
             base,
             home,
         }
@@ -242,8 +248,37 @@ pub fn attach(
     quantities: &[Quantity],
     lex: &ContextLexicon,
 ) -> Vec<Claim> {
-    let text = &doc.clean.text;
+    attach_all(doc_index, doc, quantities, lex).0
+}
+
+/// Claims, and the dated events ([`event::events`]) of one document, from one reading.
+pub fn attach_all(
+    doc_index: usize,
+    doc: &Document,
+    quantities: &[Quantity],
+    lex: &ContextLexicon,
+) -> (Vec<Claim>, Vec<event::EventMention>) {
     let ctx = DocContext::new(doc, lex);
+    let events = event::events(
+        doc_index,
+        &doc.clean.text,
+        &ctx.seg,
+        &ctx.periods,
+        &ctx.event_nouns,
+        &ctx.entities,
+        |at| doc.clean.paragraph_of(at),
+    );
+    (claims_of(doc_index, doc, quantities, lex, &ctx), events)
+}
+
+fn claims_of(
+    doc_index: usize,
+    doc: &Document,
+    quantities: &[Quantity],
+    lex: &ContextLexicon,
+    ctx: &DocContext,
+) -> Vec<Claim> {
+    let text = &doc.clean.text;
     let claim_q: Vec<&Quantity> = quantities.iter().filter(|q| q.is_claim()).collect();
     let mut claims: Vec<Claim> = Vec::with_capacity(claim_q.len());
     let mut carry = Carry::default();
@@ -255,7 +290,7 @@ pub fn attach(
         if let Some(si) = si {
             while absorbed < si {
                 let s = ctx.seg.sentences[absorbed].clone();
-                carry.absorb(&ctx, &s, doc.clean.paragraph_of(s.start));
+                carry.absorb(ctx, &s, doc.clean.paragraph_of(s.start));
                 absorbed += 1;
             }
         }
@@ -367,7 +402,7 @@ pub fn attach(
 
         // Subject and partner.
         let (subject, partner, subject_conf) =
-            subject_of(text, q, ents, &ctx, &carry, paragraph, &reading);
+            subject_of(text, q, ents, ctx, &carry, paragraph, &reading);
 
         // Period and base period.
         let next_claim_start = claim_q.get(qi + 1).map(|n| n.clean.start);
@@ -378,14 +413,14 @@ pub fn attach(
         let (period, period_conf) = period_of(
             text,
             q,
-            &ctx,
+            ctx,
             prange.clone(),
             next_claim_start,
             prev_claim_end,
             &carry,
             paragraph,
         );
-        let base_period = base_of(q, &ctx, prange, period);
+        let base_period = base_of(q, ctx, prange, period);
         // "d'au moins 120 % par rapport à 2022" with no period of its own: the year after.
         let (period, period_conf) = match base_period {
             Some(b) if period_conf < 0.8 && !b.instant => (Some(shift_year(b, 1)), 0.8),
