@@ -219,7 +219,7 @@ fn repeat(ctx: &Ctx, first: &EventMention, again: &EventMention) -> Finding {
     let help = format!(
         "both places date “{}” to {}; keep one, or refer back to {}",
         text_of(ctx, first, &first.name_clean),
-        first.date,
+        text_of(ctx, first, &first.date_clean),
         place(ctx, first)
     );
     let labels = vec![
@@ -241,7 +241,8 @@ fn conflict(ctx: &Ctx, first: &EventMention, again: &EventMention) -> Finding {
     );
     let help = format!(
         "both places name “{name}”; {} ≠ {}: keep one date",
-        first.date, again.date
+        text_of(ctx, first, &first.date_clean),
+        text_of(ctx, again, &again.date_clean)
     );
     let labels = vec![
         span_label(ctx, again, format!("{} here", again.date), true),

@@ -259,7 +259,7 @@ fn surface(ctx: &Ctx, c: &Claim) -> String {
 fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
     let (first, second) = (&ctx.claims[p.a], &ctx.claims[p.b]);
     let words = clauses.shared_words(p.a, p.b, 4);
-    let about = describe(first, &words);
+    let about = describe(ctx, first, &words, true);
     let message = format!(
         "the same fact is given two values: “{}” here, “{}” at {}",
         surface(ctx, second),
@@ -281,7 +281,8 @@ fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
         second.quantity.value.normalize().to_string(),
     ];
     vals.sort();
-    let mut key = vec![about];
+    // The key keeps the stems: a fingerprint must not change with how messages quote text.
+    let mut key = vec![describe(ctx, first, &words, false)];
     key.extend(vals);
     finding("conflicting-fact", message, Some(help), labels, &key)
 }
@@ -290,7 +291,7 @@ fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
     let p = pairs[0];
     let (first, second) = (&ctx.claims[p.a], &ctx.claims[p.b]);
     let words = clauses.shared_words(p.a, p.b, 4);
-    let about = describe(first, &words);
+    let about = describe(ctx, first, &words, true);
     let figures: Vec<String> = pairs
         .iter()
         .map(|p| surface(ctx, &ctx.claims[p.b]))
@@ -315,7 +316,7 @@ fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
     for q in pairs {
         labels.push(label(&ctx.claims[q.a], "first stated here", false));
     }
-    let mut key = vec![about];
+    let mut key = vec![describe(ctx, first, &words, false)];
     let mut vals: Vec<String> = pairs
         .iter()
         .map(|q| ctx.claims[q.a].quantity.value.normalize().to_string())
@@ -325,7 +326,9 @@ fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
     finding("repeated-fact", message, Some(help), labels, &key)
 }
 
-fn describe(c: &Claim, words: &[&str]) -> String {
+/// What a pair of figures is about: its context reading, or the words its clauses share
+/// (quoted from the text when `quote`, as stems otherwise).
+fn describe(ctx: &Ctx, c: &Claim, words: &[&str], quote: bool) -> String {
     let mut parts = Vec::new();
     if let Some(m) = &c.metric {
         parts.push(m.clone());
@@ -337,10 +340,27 @@ fn describe(c: &Claim, words: &[&str]) -> String {
         parts.push(p.to_string());
     }
     if parts.is_empty() || c.confidence < 0.6 {
-        format!("“{}…”", words.join(" … "))
+        if !quote {
+            return format!("“{}…”", words.join(" … "));
+        }
+        let words: Vec<&str> = words.iter().map(|w| surface_word(ctx, c, w)).collect();
+        format!("“{}”", words.join(" … "))
     } else {
         parts.join(", ")
     }
+}
+
+/// The word of a claim's sentence a similarity token stands for ("regio" → "regions"), so
+/// that messages quote the text, not its stems.
+fn surface_word<'a>(ctx: &'a Ctx, c: &Claim, token: &'a str) -> &'a str {
+    let text = &ctx.docs[c.doc].clean.text;
+    let Some(sentence) = text.get(c.sentence.clone()) else {
+        return token;
+    };
+    sentence
+        .split(|ch: char| !ch.is_alphanumeric())
+        .find(|w| super::similarity::fold(w).starts_with(token))
+        .unwrap_or(token)
 }
 
 #[cfg(test)]

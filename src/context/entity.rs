@@ -142,7 +142,7 @@ const NOT_NAMES: &[&str] = &[
     "Le", "La", "Les", "L", "Un", "Une", "The", "A", "En", "In", "Au", "Dans", "Belarus",
 ];
 
-fn slug(name: &str) -> String {
+pub(super) fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         let c = match c {
@@ -218,7 +218,7 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
                     let end = r.end + name.end();
                     out.push(EntityMention {
                         range: r.start..end,
-                        id: format!("{}:{}", lex.zones[z].id_prefix, slug(name.as_str())),
+                        id: lex.zone_id(&lex.zones[z].id_prefix, name.as_str()),
                         specificity: 3,
                         partner: false,
                         country: None,
@@ -246,7 +246,7 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
                     }
                     out.push(EntityMention {
                         range: start..r.end,
-                        id: format!("{}:{}", lex.zones[z].id_prefix, slug(name)),
+                        id: lex.zone_id(&lex.zones[z].id_prefix, name),
                         specificity: 3,
                         partner: false,
                         country: None,
@@ -408,7 +408,7 @@ mod tests {
             ),
             [
                 ("fez:tarnovo".into(), false),
-                ("fez:grodnoinvest".into(), false),
+                ("fez:grodno".into(), false),
                 ("BY-BR".into(), false),
                 ("fez".into(), false),
             ]
@@ -419,6 +419,18 @@ mod tests {
                 Lang::En
             ),
             [("fez:kestrel".into(), false), ("BY-HO".into(), false)]
+        );
+        // One zone under its several names: by pattern and by name alone.
+        assert_eq!(
+            ids(
+                "Le parc industriel de Veliky Kamen ; le Great Stone Park ; la FEZ Gomel-Raton.",
+                Lang::Fr
+            ),
+            [
+                ("park:great-stone".into(), false),
+                ("park:great-stone".into(), false),
+                ("fez:gomel".into(), false),
+            ]
         );
     }
 }

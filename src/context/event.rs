@@ -154,19 +154,22 @@ fn sole_month_date(
     found
 }
 
-/// An ordinal right before the noun, with an adjective or two between at most: "le XIe
-/// Forum", "la cinquième réunion", "the 5th annual meeting". Returns where the name starts.
+/// An ordinal right before the noun, with a few adjectives or names between at most: "le
+/// XIe Forum", "la cinquième réunion", "the 5th Belarus–Georgia Business Forum". Returns
+/// where the name starts.
 fn ordinal_before(text: &str, noun: usize, floor: usize) -> (Option<u32>, usize) {
     let before = &text[floor..noun];
     let mut at = noun;
-    for (k, word) in before.split_whitespace().rev().take(3).enumerate() {
+    for (k, word) in before.split_whitespace().rev().take(4).enumerate() {
         let pos = floor + before[..at - floor].rfind(word).unwrap_or(0);
         at = pos;
         if let Some(n) = ordinal_value(word) {
             return (Some(n), pos);
         }
         // Only adjectives may stand between an ordinal and its noun ("5th annual").
-        let letters = word.chars().all(char::is_alphabetic);
+        let letters = word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '–' | '—'));
         if k > 0 && !letters || is_stop(&word.to_lowercase()) {
             break;
         }

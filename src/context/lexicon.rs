@@ -172,6 +172,8 @@ pub struct ContextLexicon {
     pub entities: Vec<EntityDef>,
     pub zones: Vec<ZoneDef>,
     pub events: Vec<EventDef>,
+    /// Slug of every name of an entity whose id is a zone's (`park:great-stone`) → that id.
+    zone_names: HashMap<String, String>,
     cues: Vec<(Cue, Vec<String>, Vec<String>)>,
     fr: Option<Compiled>,
     en: Option<Compiled>,
@@ -292,7 +294,27 @@ impl ContextLexicon {
             .position(|m| m.units.iter().any(|u| u == unit))
     }
 
+    /// The id of a zone found by pattern under `name`: a listed entity's when the name is
+    /// one of its names ("Veliky Kamen" → `park:great-stone`), else `prefix:slug`.
+    pub fn zone_id(&self, prefix: &str, name: &str) -> String {
+        let slug = super::entity::slug(name);
+        match self.zone_names.get(&slug) {
+            Some(id) if id.split(':').next() == Some(prefix) => id.clone(),
+            _ => format!("{prefix}:{slug}"),
+        }
+    }
+
     fn compile(&mut self) -> Result<(), String> {
+        self.zone_names = self
+            .entities
+            .iter()
+            .filter(|e| e.id.contains(':'))
+            .flat_map(|e| {
+                e.names
+                    .iter()
+                    .map(|n| (super::entity::slug(n), e.id.clone()))
+            })
+            .collect();
         self.fr = Some(self.compile_lang(Lang::Fr)?);
         self.en = Some(self.compile_lang(Lang::En)?);
         Ok(())
