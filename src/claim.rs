@@ -174,6 +174,11 @@ pub struct Claim {
     pub base_period: Option<Period>,
     /// How sure the context reading is, 0–1; rules only compare claims above a threshold.
     pub confidence: f32,
+    /// How sure the subject and partner reading alone is (0.9 stated in the clause, 0.75
+    /// carried from the sentence before, lower from further away): a subject guessed from
+    /// far away must not keep two figures told in the same words apart.
+    #[serde(skip)]
+    pub subject_confidence: f32,
     /// Sentence range in the cleaned text.
     #[serde(skip)]
     pub sentence: Range<usize>,

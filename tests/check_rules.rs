@@ -302,3 +302,20 @@ fn a_numbered_meeting_with_two_dates_en() {
         lint(visits, Lang::En)
     );
 }
+
+#[test]
+fn a_bound_far_below_a_figure_is_neither_its_repeat_nor_its_contradiction_en() {
+    let text = "In 2022, trade between Belarus and China reached $5.8 billion.\n\nThe ministry published its report.\n\nIn 2022, trade between Belarus and China exceeded $2 billion.";
+    let f = lint(text, Lang::En);
+    assert!(f.is_empty(), "{f:#?}");
+    // Close to the figure, the bound restates it.
+    let close = text.replace("$2 billion", "$5.5 billion");
+    assert_eq!(rules(&lint(&close, Lang::En)), ["repeated-fact"]);
+}
+
+#[test]
+fn a_subject_guessed_across_a_heading_does_not_hide_a_repeat_fr() {
+    let text = "## Commerce\n\nEn 2023, la Russie a représenté 55 % des exportations.\n\nEn avril 2023, « les régions avaient déjà signé 12 accords interrégionaux ».\n\n## Réunions\n\nLa commission mixte biélorusse-kazakhe s'est réunie à Astana.\n\n## Rappel\n\nRappelons qu'en avril 2023, « les régions avaient déjà signé 12 accords interrégionaux ».";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["repeated-fact"], "{f:#?}");
+}

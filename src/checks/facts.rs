@@ -29,6 +29,12 @@ const BY_KEY_RECENT: usize = 3;
 /// How far apart two values of one fact may be for a conflict (see [`close_values`]).
 const CONFLICT_MAX_RATIO: rust_decimal::Decimal =
     rust_decimal::Decimal::from_parts(3, 0, 0, false, 0);
+/// How far apart two compatible values may be and still be one figure told again.
+const REPEAT_MAX_RATIO: rust_decimal::Decimal =
+    rust_decimal::Decimal::from_parts(15, 0, 0, false, 1);
+/// Subject reading (see [`Claim::subject_confidence`]) both figures need for different
+/// subjects to keep them apart: stated, or carried from the sentence before.
+const SUBJECT_VETO: f32 = 0.75;
 /// Bytes of a document's start read as its abstract (for `repeats.abstract = false`).
 pub(super) const ABSTRACT_BYTES: usize = 2000;
 
@@ -173,8 +179,10 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
         return None;
     }
     let differ = |x: &Option<String>, y: &Option<String>| x.is_some() && y.is_some() && x != y;
-    if differ(&ca.subject, &cb.subject)
-        || differ(&ca.partner, &cb.partner)
+    // Subjects guessed from earlier paragraphs (across a heading, say) do not keep apart
+    // two figures told in nearly the same words; subjects read nearby do.
+    let subjects_read = ca.subject_confidence.min(cb.subject_confidence) >= SUBJECT_VETO;
+    if (subjects_read && (differ(&ca.subject, &cb.subject) || differ(&ca.partner, &cb.partner)))
         || differ(&ca.metric, &cb.metric)
     {
         return None;
@@ -193,7 +201,17 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
             return None;
         }
     }
-    let same_value = ca.quantity.interval.overlaps(&cb.quantity.interval);
+    // Compatible and close: "plus de 100" restates 108, but "more than 2 billion" does not
+    // restate 5.8 billion, even though 5.8 is more than 2.
+    let compatible = ca.quantity.interval.overlaps(&cb.quantity.interval);
+    let close = super::spread(ca.quantity.value, cb.quantity.value)
+        .is_some_and(|r| r <= REPEAT_MAX_RATIO)
+        || ca.quantity.value == cb.quantity.value;
+    if compatible && !close {
+        // Neither a repeat nor a contradiction: two different figures a bound allows.
+        return None;
+    }
+    let same_value = compatible;
     if !same_value && !close_values(ca.quantity.value, cb.quantity.value) {
         // 400 m³ and 140 000 m³ are two facts, whatever the words around them.
         return None;

@@ -114,6 +114,7 @@ impl Kit {
             whole: None,
             base_period: None,
             confidence: 0.9,
+            subject_confidence: 0.9,
             sentence,
             paragraph,
         });

@@ -447,6 +447,7 @@ fn claims_of(
             whole,
             base_period,
             confidence,
+            subject_confidence: subject_conf,
             sentence: sentence.clone(),
             paragraph,
         });
