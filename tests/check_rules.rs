@@ -319,3 +319,26 @@ fn a_subject_guessed_across_a_heading_does_not_hide_a_repeat_fr() {
     let f = lint(text, Lang::Fr);
     assert_eq!(rules(&f), ["repeated-fact"], "{f:#?}");
 }
+
+#[test]
+fn a_positive_balance_stated_in_words_fr_and_en() {
+    let fr = "En 2024, les exportations vers la Tunisie (2,1 milliards d'euros) sont restées inférieures aux importations en provenance de Tunisie (2,4 milliards d'euros), ce qui a dégagé un solde positif.";
+    let f = lint(fr, Lang::Fr);
+    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
+    assert_eq!(primary(fr, &f[0]), "solde positif");
+    assert_eq!(f[0].labels.len(), 3);
+    assert!(
+        f[0].help.as_deref().unwrap().contains("2.1 − 2.4"),
+        "{:?}",
+        f[0].help
+    );
+    // The right sign, or figures within rounding of zero: silent.
+    assert!(lint(&fr.replace("solde positif", "solde négatif"), Lang::Fr).is_empty());
+    let en = "In 2023, exports to Chile reached $200 million and imports from Chile $260 million. The trade balance was therefore positive.";
+    assert_eq!(rules(&lint(en, Lang::En)), ["trade-balance"]);
+    assert!(lint(&en.replace("$260", "$160"), Lang::En).is_empty());
+    assert!(lint(&en.replace("positive", "negative"), Lang::En).is_empty());
+    // A balance with its own figure is checked by the identity, once.
+    let stated = "In 2023, exports to Chile reached $200 million and imports from Chile $260 million, a trade surplus of $60 million.";
+    assert_eq!(rules(&lint(stated, Lang::En)), ["trade-balance"]);
+}

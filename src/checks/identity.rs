@@ -265,6 +265,28 @@ struct IdentitiesFile {
     identity: Vec<IdentitySpec>,
     #[serde(default)]
     flows: Option<Flows>,
+    #[serde(default)]
+    sign: Vec<SignWords>,
+}
+
+/// Words that state the sign of a metric without its value ("un solde positif", "a trade
+/// deficit"): the identity giving that metric must then have that sign.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignWords {
+    pub metric: String,
+    #[serde(default)]
+    pub positive: Vec<String>,
+    #[serde(default)]
+    pub negative: Vec<String>,
+    /// Nouns of the metric that a sign adjective may follow a few words later ("the trade
+    /// balance was therefore positive", "le solde reste négatif").
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    #[serde(default)]
+    pub positive_adjectives: Vec<String>,
+    #[serde(default)]
+    pub negative_adjectives: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -279,6 +301,8 @@ pub struct Relations {
     pub identities: Vec<Identity>,
     /// Metrics that add up over time (parts of a period sum to the whole period).
     pub flows: BTreeSet<String>,
+    /// Words stating a metric's sign.
+    pub signs: Vec<SignWords>,
 }
 
 const BUILTIN: &str = include_str!("../../rules/identities.toml");
@@ -301,6 +325,19 @@ impl Relations {
         }
         if let Some(f) = file.flows {
             r.flows.extend(f.metrics);
+        }
+        for mut sign in file.sign {
+            for w in sign
+                .positive
+                .iter_mut()
+                .chain(sign.negative.iter_mut())
+                .chain(sign.nouns.iter_mut())
+                .chain(sign.positive_adjectives.iter_mut())
+                .chain(sign.negative_adjectives.iter_mut())
+            {
+                *w = w.to_lowercase();
+            }
+            r.signs.push(sign);
         }
         Ok(r)
     }

@@ -176,6 +176,7 @@ pub fn check_all(
     let ctx = Ctx::new(docs, claims, config);
     let mut findings = Vec::new();
     totals::identities(&ctx, &mut findings);
+    totals::signs(&ctx, &mut findings);
     ratios::growth_and_multipliers(&ctx, &mut findings);
     ratios::shares(&ctx, &mut findings);
     totals::sub_periods(&ctx, &mut findings);

@@ -365,6 +365,241 @@ fn sign_of(iv: &Interval) -> Decimal {
     }
 }
 
+/// Sentences before a sign word whose figures it may speak of ("Exports reached 7.1 and
+/// imports 7.6. The balance was thus positive.").
+const SIGN_SENTENCES_BEFORE: usize = 1;
+/// How far after its noun a sign adjective may stand ("the balance was therefore positive").
+const SIGN_REACH: usize = 40;
+
+/// A sign stated in words against the identity that gives its metric: "exports of 7.1 and
+/// imports of 7.6, hence a positive balance" (`rules/identities.toml`, `[[sign]]`). A sign
+/// word next to a figure of its own metric is left to [`identities`], which checks that
+/// figure.
+pub fn signs(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let rel = &ctx.config.relations;
+    for sign in &rel.signs {
+        let Some(id) = rel.identities.iter().find(|i| i.lhs == sign.metric) else {
+            continue;
+        };
+        if !ctx.config.enabled(&id.rule) {
+            continue;
+        }
+        let sentences: Vec<(&(usize, usize), &Vec<usize>)> = ctx.index.sentences.iter().collect();
+        for (k, ((doc, _), members)) in sentences.iter().enumerate() {
+            let Some(&first) = members.first() else {
+                continue;
+            };
+            let c = &ctx.claims[first];
+            let text = &ctx.docs[*doc].clean.text;
+            // The sign may be told in the figures' sentence or in the one after it.
+            let end = sentence_after(text, c.sentence.end);
+            let Some(sentence) = text.get(c.sentence.start..end) else {
+                continue;
+            };
+            let Some((positive, at)) = sign_word(sentence, sign) else {
+                continue;
+            };
+            // Figures of this sentence and the one before it in the paragraph.
+            let mut figures: Vec<usize> = Vec::new();
+            for (_, before) in sentences[k.saturating_sub(SIGN_SENTENCES_BEFORE)..k]
+                .iter()
+                .filter(|((d, _), m)| {
+                    *d == *doc
+                        && m.first()
+                            .is_some_and(|&f| ctx.claims[f].paragraph == c.paragraph)
+                })
+            {
+                figures.extend(before.iter().copied());
+            }
+            figures.extend(members.iter().copied());
+            let of_metric = |m: &str| {
+                figures.iter().rev().copied().find(|&i| {
+                    let f = &ctx.claims[i];
+                    f.metric.as_deref() == Some(m) && f.role == Role::Value && f.quantity.is_claim()
+                })
+            };
+            if of_metric(&sign.metric).is_some() || of_metric("deficit").is_some() {
+                continue;
+            }
+            let mut terms: Vec<(Decimal, usize)> = Vec::new();
+            for t in &id.rhs {
+                let Some(m) = &t.metric else { continue };
+                match of_metric(m) {
+                    Some(i) => terms.push((t.coef, i)),
+                    None => break,
+                }
+            }
+            if terms.len() != id.rhs.iter().filter(|t| t.metric.is_some()).count() {
+                continue;
+            }
+            let claims: Vec<&crate::claim::Claim> =
+                terms.iter().map(|&(_, i)| &ctx.claims[i]).collect();
+            let agree = |f: fn(&crate::claim::Claim) -> Option<String>| {
+                let vals: Vec<String> = claims.iter().filter_map(|c| f(c)).collect();
+                vals.windows(2).all(|w| w[0] == w[1])
+            };
+            let same_unit = claims
+                .windows(2)
+                .all(|w| w[0].quantity.unit == w[1].quantity.unit);
+            if !same_unit
+                || !agree(|c| c.subject.clone())
+                || !agree(|c| c.partner.clone())
+                || !agree(|c| c.period.map(|p| p.to_string()))
+            {
+                continue;
+            }
+            let mut value = Interval::exact(Decimal::ZERO);
+            for &(coef, i) in &terms {
+                value = value.add(&ctx.interval(i).scale(coef));
+            }
+            let zero = Decimal::ZERO;
+            let contradicts = if positive {
+                value.hi.is_some_and(|h| h <= zero)
+            } else {
+                value.lo.is_some_and(|l| l >= zero)
+            };
+            if !contradicts {
+                continue;
+            }
+            let fmt = NumFmt::for_claims(claims.iter().copied());
+            let word = &sentence[at.clone()];
+            let stated = if positive { "positive" } else { "negative" };
+            let mut names = String::new();
+            let mut values = String::new();
+            for (n, &(coef, i)) in terms.iter().enumerate() {
+                let f = &ctx.claims[i];
+                let sign = if coef.is_sign_negative() {
+                    " − "
+                } else if n > 0 {
+                    " + "
+                } else {
+                    ""
+                };
+                names.push_str(&format!("{sign}{}", f.metric.as_deref().unwrap_or("?")));
+                values.push_str(&format!("{sign}{}", fmt.num(f.quantity.value)));
+            }
+            let total = value.midpoint().unwrap_or(zero);
+            let message = format!(
+                "the text says the {} is {stated}, but the figures give {}",
+                sign.metric,
+                if positive {
+                    "a negative one"
+                } else {
+                    "a positive one"
+                }
+            );
+            let help = format!(
+                "{} = {names} = {values} = {} ({}); “{word}” needs {} {} 0",
+                sign.metric,
+                fmt.with_unit(total),
+                if positive { "≤ 0" } else { "≥ 0" },
+                sign.metric,
+                if positive { ">" } else { "<" },
+            );
+            let span = c.sentence.start + at.start..c.sentence.start + at.end;
+            let mut labels = vec![crate::finding::Label {
+                doc: *doc,
+                span: ctx.docs[*doc].original_span(span),
+                message: format!("{stated} {} stated here", sign.metric),
+                primary: true,
+            }];
+            for &(_, i) in &terms {
+                labels.push(label(
+                    &ctx.claims[i],
+                    ctx.claims[i].metric.clone().unwrap_or_default(),
+                    false,
+                ));
+            }
+            let mut key: Vec<String> = terms
+                .iter()
+                .map(|&(_, i)| claim_key(&ctx.claims[i]))
+                .collect();
+            key.push(format!("{} {stated}", sign.metric));
+            out.push(finding(&id.rule, message, Some(help), labels, &key));
+        }
+    }
+}
+
+/// Where the sentence after `end` ends, within its paragraph and a few hundred bytes.
+fn sentence_after(text: &str, end: usize) -> usize {
+    let limit = super::super::context::entity::floor_boundary(text, (end + 300).min(text.len()));
+    let rest = &text[end..limit];
+    let skip = rest.len() - rest.trim_start_matches(['.', '!', '?', ' ']).len();
+    let stop = rest[skip..]
+        .find(['.', '!', '?', '\n'])
+        .map_or(rest.len(), |i| skip + i);
+    end + stop
+}
+
+/// The first sign word of a sentence, on word boundaries: (positive?, its byte range).
+fn sign_word(
+    sentence: &str,
+    sign: &super::identity::SignWords,
+) -> Option<(bool, std::ops::Range<usize>)> {
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        // Lower-casing changed byte lengths (rare letters): offsets would not map back.
+        return None;
+    }
+    let boundary = |i: usize| -> bool {
+        lower[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    let after = |i: usize| -> bool {
+        lower[i..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    let mut best: Option<(bool, std::ops::Range<usize>)> = None;
+    let mut keep = |positive: bool, r: std::ops::Range<usize>| {
+        if best.as_ref().is_none_or(|b| r.start < b.1.start) {
+            best = Some((positive, r));
+        }
+    };
+    for (positive, words) in [(true, &sign.positive), (false, &sign.negative)] {
+        for w in words {
+            for (i, _) in lower.match_indices(w.as_str()) {
+                if boundary(i) && after(i + w.len()) {
+                    keep(positive, i..i + w.len());
+                }
+            }
+        }
+    }
+    for noun in &sign.nouns {
+        for (i, _) in lower.match_indices(noun.as_str()) {
+            if !(boundary(i) && after(i + noun.len())) {
+                continue;
+            }
+            let from = i + noun.len();
+            let to = super::super::context::entity::floor_boundary(
+                &lower,
+                (from + SIGN_REACH).min(lower.len()),
+            );
+            let window = &lower[from..to];
+            let window = &window[..window
+                .find([',', ';', ':', '.', '('])
+                .unwrap_or(window.len())];
+            for (positive, adjectives) in [
+                (true, &sign.positive_adjectives),
+                (false, &sign.negative_adjectives),
+            ] {
+                for a in adjectives {
+                    if let Some(j) = window.find(a.as_str()) {
+                        let at = from + j;
+                        if boundary(at) && after(at + a.len()) {
+                            keep(positive, i..at + a.len());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    best
+}
+
 /// A flow's value for a sub-period cannot exceed its value for the enclosing period, and
 /// disjoint sub-periods cannot add up past it.
 pub fn sub_periods(ctx: &Ctx, out: &mut Vec<Finding>) {

@@ -326,7 +326,14 @@ fn claims_of(
             }) && metrics
                 .iter()
                 .any(|m| !m.fallback && m.start >= p.start && m.end <= p.end);
-            if !own {
+            // "… inférieures aux importations (7,6 milliards)": a metric term between the
+            // figure before and the bracket names the bracketed figure.
+            let named_before = claims.last().is_some_and(|c| {
+                metrics
+                    .iter()
+                    .any(|m| !m.fallback && m.start >= c.quantity.clean.end && m.end <= p.start)
+            });
+            if !own && !named_before {
                 if let Some(prev) = claims
                     .last()
                     .filter(|c| c.quantity.clean.end <= p.start && c.sentence == sentence)
