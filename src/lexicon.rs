@@ -69,9 +69,9 @@ mod tests {
     use crate::document::{Document, Format};
     use crate::lang::Lang;
 
-    const DRAFT: &str = "En 2023, les recettes touristiques de la Biélorussie ont augmenté de \
-        10 % pour atteindre 40 millions de roubles. En 2022, les recettes touristiques de la \
-        Biélorussie s'élevaient à 32 millions de roubles.";
+    const DRAFT: &str = "En 2023, la billetterie des musées de la Biélorussie a augmenté de \
+        10 % pour atteindre 40 millions de roubles. En 2022, la billetterie des musées de la \
+        Biélorussie s'élevait à 32 millions de roubles.";
 
     #[test]
     fn a_user_metric_and_unit_reach_the_rules() {
@@ -79,12 +79,12 @@ mod tests {
         let builtin = Lexicon::builtin().unwrap();
         let mut lex = builtin.clone();
         lex.extend_from_config(
-            "[[metric]]\ncode = \"revenue\"\nfr = [\"recettes touristiques\"]\n",
+            "[[metric]]\ncode = \"museums\"\nfr = [\"billetterie des musées\"]\n",
             "numlint.toml",
         )
         .unwrap();
         let claims = crate::analyse(0, &doc(), &lex).claims;
-        assert_eq!(claims[0].metric.as_deref(), Some("revenue"));
+        assert_eq!(claims[0].metric.as_deref(), Some("museums"));
         // 40 / 32 is +25 %, not +10 %: the rule needs the user's metric to link them.
         let findings = crate::lint(&[doc()], &lex, &Config::default());
         assert!(

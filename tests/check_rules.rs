@@ -342,3 +342,41 @@ fn a_positive_balance_stated_in_words_fr_and_en() {
     let stated = "In 2023, exports to Chile reached $200 million and imports from Chile $260 million, a trade surplus of $60 million.";
     assert_eq!(rules(&lint(stated, Lang::En)), ["trade-balance"]);
 }
+
+#[test]
+fn a_report_that_names_no_place_is_checked_across_paragraphs_en() {
+    // A city budget: no country anywhere, so its figures are about the city itself.
+    let text = "## Revenue\n\nProperty tax revenue rose 8% to $212 million in 2025, driven by new construction.\n\n## Comparison\n\nIn 2024, property tax revenue was $190 million.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    assert!(
+        f[0].help.as_deref().unwrap().contains("+11.6 %"),
+        "{:?}",
+        f[0].help
+    );
+    assert!(lint(&text.replace("$190", "$196"), Lang::En).is_empty());
+    // Two departments' spending the same year are two facts, not a conflict.
+    let departments = "## Spending\n\nIn 2025, spending on public safety reached $142.5 million.\n\n## Transport\n\nIn 2025, spending on roads and transit reached $88.0 million.";
+    assert!(
+        lint(departments, Lang::En).is_empty(),
+        "{:#?}",
+        lint(departments, Lang::En)
+    );
+}
+
+#[test]
+fn a_scaled_number_takes_the_currency_of_its_sentence_fr() {
+    let text = "En 2024, les échanges entre la France et le Maroc ont atteint 15,8 milliards d'euros : exportations françaises 7,9 milliards, importations 7,4 milliards.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
+    assert!(lint(&text.replace("7,4", "7,9"), Lang::Fr).is_empty());
+}
+
+#[test]
+fn metrics_beyond_trade_fr() {
+    let text = "En 2024, le nombre d'étudiants inscrits a augmenté de 4 % pour atteindre 38 450.\n\nLes effectifs de l'université ont été publiés en mars.\n\nEn 2023, l'université comptait 35 100 étudiants inscrits.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    // 38 450 / 36 970 = +4.0 %.
+    assert!(lint(&text.replace("35 100", "36 970"), Lang::Fr).is_empty());
+}

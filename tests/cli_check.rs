@@ -82,13 +82,13 @@ fn configuration_selects_rules_and_sets_severities() {
 #[test]
 fn user_lexicon_terms_extend_the_reader_and_bad_ones_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "En 2023, les recettes touristiques de la Biélorussie ont augmenté de 10 % pour atteindre 40 millions de roubles. En 2022, les recettes touristiques de la Biélorussie s'élevaient à 32 millions de roubles.\n";
+    let text = "En 2023, la billetterie des musées de la Biélorussie a augmenté de 10 % pour atteindre 40 millions de roubles. En 2022, la billetterie des musées de la Biélorussie s'élevait à 32 millions de roubles.\n";
     std::fs::write(dir.path().join("draft.txt"), text).unwrap();
     let (_, _, code) = numlint(dir.path(), &["check", "draft.txt"]);
     assert_eq!(code, 0, "without the term the figures are not linked");
     std::fs::write(
         dir.path().join("numlint.toml"),
-        "[[lexicon.metric]]\ncode = \"revenue\"\nfr = [\"recettes touristiques\"]\n",
+        "[[lexicon.metric]]\ncode = \"museums\"\nfr = [\"billetterie des musées\"]\n",
     )
     .unwrap();
     let (out, _, code) = numlint(dir.path(), &["check", "--format", "json", "draft.txt"]);

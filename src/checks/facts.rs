@@ -29,6 +29,8 @@ const BY_KEY_RECENT: usize = 3;
 /// How far apart two values of one fact may be for a conflict (see [`close_values`]).
 const CONFLICT_MAX_RATIO: rust_decimal::Decimal =
     rust_decimal::Decimal::from_parts(3, 0, 0, false, 0);
+/// Clause similarity two figures of a key with no subject need to be one fact.
+const UNNAMED_MIN_SIMILARITY: f32 = 0.35;
 /// How far apart two compatible values may be and still be one figure told again.
 const REPEAT_MAX_RATIO: rust_decimal::Decimal =
     rust_decimal::Decimal::from_parts(15, 0, 0, false, 1);
@@ -102,7 +104,10 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
                 let (sim, _) = clauses.similarity(a, b);
                 let sure = ctx.claims[a].confidence.min(ctx.claims[b].confidence) >= 0.8;
-                if sim < 0.15 && !sure {
+                // A key without a subject ("spending, 2025" in a city budget) does not tell
+                // public safety from transport: the words must say it is one fact.
+                let unnamed = ctx.claims[a].subject.is_none();
+                if (sim < 0.15 && !sure) || (unnamed && sim < UNNAMED_MIN_SIMILARITY) {
                     continue;
                 }
                 if let Some(mut p) = judge(ctx, &clauses, a, b, sim) {

@@ -92,6 +92,18 @@ pub fn spread(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> Option<rust
     hi.checked_div(lo).filter(|_| !lo.is_zero())
 }
 
+/// Whether two figures of one metric are in one unit: the same unit, or a bare number and
+/// a count ("… pour atteindre 38 450" and "35 100 étudiants": the metric says what the
+/// number counts).
+pub fn same_unit(a: &crate::quantity::Quantity, b: &crate::quantity::Quantity) -> bool {
+    use crate::quantity::Kind;
+    if a.unit == b.unit {
+        return true;
+    }
+    let bare = |q: &crate::quantity::Quantity| q.kind == Kind::Number && q.unit.is_none();
+    (bare(a) && b.kind == Kind::Count) || (bare(b) && a.kind == Kind::Count)
+}
+
 /// A label on a claim's figure.
 pub fn label(c: &Claim, message: impl Into<String>, primary: bool) -> Label {
     Label {

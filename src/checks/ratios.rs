@@ -69,7 +69,7 @@ fn nearest(
     ctx: &Ctx,
     candidates: &[usize],
     near: &Claim,
-    unit: Option<&Option<String>>,
+    unit: Option<&crate::quantity::Quantity>,
 ) -> Option<usize> {
     // Candidates are in claim order, so one document's are contiguous: look there first,
     // and in other documents among the first few only. A scan of the whole list for
@@ -80,7 +80,7 @@ fn nearest(
     let pick = |list: &[usize]| {
         list.iter()
             .copied()
-            .filter(|&i| unit.is_none_or(|u| &ctx.claims[i].quantity.unit == u))
+            .filter(|&i| unit.is_none_or(|u| super::same_unit(&ctx.claims[i].quantity, u)))
             .min_by_key(|&i| {
                 let c = &ctx.claims[i];
                 c.quantity.span.start.abs_diff(near.quantity.span.start)
@@ -140,9 +140,9 @@ pub fn growth_and_multipliers(ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some(now) = nearest(ctx, cur, c, None).filter(|&i| linked(ctx, c, i)) else {
             continue;
         };
-        let unit = ctx.claims[now].quantity.unit.clone();
+        let unit = &ctx.claims[now].quantity;
         let prev = ctx.index.value(&c.subject, &c.partner, metric, base);
-        let Some(before) = nearest(ctx, prev, c, Some(&unit)).filter(|&i| linked(ctx, c, i)) else {
+        let Some(before) = nearest(ctx, prev, c, Some(unit)).filter(|&i| linked(ctx, c, i)) else {
             continue;
         };
         let (vn, vb) = (
@@ -309,7 +309,7 @@ fn paragraph_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
     let ([n], [b]) = (&now[..], &then[..]) else {
         return None;
     };
-    let units_agree = ctx.claims[*n].quantity.unit == ctx.claims[*b].quantity.unit;
+    let units_agree = super::same_unit(&ctx.claims[*n].quantity, &ctx.claims[*b].quantity);
     units_agree.then_some((*n, *b))
 }
 

@@ -43,6 +43,10 @@ pub const MIN_CONFIDENCE: f32 = 0.5;
 /// Confidence of a missing context element.
 const MISSING: f32 = 0.3;
 
+/// Confidence of "no subject" in a document that names none before the figure and has no
+/// main country: the subject is the document's own (a city's budget, a company's report).
+const IMPLICIT_SUBJECT: f32 = 0.85;
+
 /// How far (bytes) after a figure a period still belongs to it alone ("80,6 millions de
 /// dollars en 2023").
 const BOUND_PERIOD_GAP: usize = 40;
@@ -515,7 +519,9 @@ fn subject_of(
     } else if let Some(h) = &ctx.home {
         (Some(h.clone()), 0.55)
     } else {
-        (None, MISSING)
+        // Nothing named so far and no country the document is about: a city budget, a
+        // company's report. Its figures are about the document's own, unnamed subject.
+        (None, IMPLICIT_SUBJECT)
     };
     let carried_subject = conf < 0.9;
     // A carried subject that this sentence names as the partner gives way to the default.

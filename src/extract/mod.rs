@@ -115,9 +115,50 @@ pub fn extract(doc: &Document, lex: &NumberLexicon) -> Vec<Quantity> {
             Qualifier::None,
         ));
     }
+    inherit_currency(&doc.clean.text, &mut out);
     if !noise.is_empty() {
         out.extend(noise);
         out.sort_by_key(|q| q.span.start);
     }
     out
+}
+
+/// How far back a scaled number looks for the amount whose currency it shares.
+const CURRENCY_REACH: usize = 160;
+
+/// "… 15,8 milliards d'euros : exportations 7,9 milliards, importations 7,4 milliards": a
+/// number with a scale word and no unit, after an amount of the same sentence, is an amount
+/// in that currency (authors name the currency once). A scale word alone is not a unit, so
+/// without such an amount before it the number stays a number.
+fn inherit_currency(text: &str, out: &mut [Quantity]) {
+    let mut last_amount: Option<(usize, String)> = None;
+    for q in out.iter_mut() {
+        if q.kind == Kind::Amount {
+            if let Some(u) = &q.unit {
+                last_amount = Some((q.clean.end, u.clone()));
+            }
+            continue;
+        }
+        if q.kind != Kind::Number || q.unit.is_some() || q.scale <= Decimal::ONE {
+            continue;
+        }
+        let Some((end, unit)) = &last_amount else {
+            continue;
+        };
+        let Some(between) = text.get(*end..q.clean.start) else {
+            continue;
+        };
+        let same_sentence = between.len() <= CURRENCY_REACH
+            && !between.contains("\n\n")
+            && !between.contains(". ")
+            && !between.contains(['!', '?']);
+        // Only currencies: "150 GW : nucléaire 61,4 …" has no scale word to go on.
+        let currency = unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase());
+        if same_sentence && currency {
+            q.kind = Kind::Amount;
+            q.unit = Some(unit.clone());
+            q.interval =
+                crate::interval::Interval::from_stated(q.value, q.precision, q.qualifier, q.kind);
+        }
+    }
 }
