@@ -380,3 +380,61 @@ fn metrics_beyond_trade_fr() {
     // 38 450 / 36 970 = +4.0 %.
     assert!(lint(&text.replace("35 100", "36 970"), Lang::Fr).is_empty());
 }
+
+#[test]
+fn the_value_reached_then_its_base_en_and_fr() {
+    let en = "Wheat output rose 18% to 4.2 million tonnes, up from 3.8 million tonnes in 2024.";
+    let f = lint(en, Lang::En);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    assert!(lint(&en.replace("18%", "10.5%"), Lang::En).is_empty());
+    let fr = "La consommation intérieure a progressé de 3,5 % pour atteindre 449,2 TWh, après 445,4 TWh en 2023.";
+    assert_eq!(rules(&lint(fr, Lang::Fr)), ["growth-rate"]);
+    assert!(lint(&fr.replace("3,5 %", "0,9 %"), Lang::Fr).is_empty());
+}
+
+#[test]
+fn values_in_brackets_after_their_years_fr() {
+    let text = "Les exportations de vin ont été multipliées par 2,5 entre 2021 (120 millions d'euros) et 2024 (210 millions d'euros).";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["multiplier"], "{f:#?}");
+    assert!(
+        f[0].message.contains("from 2021 to 2024"),
+        "{}",
+        f[0].message
+    );
+    assert!(lint(&text.replace("210", "300"), Lang::Fr).is_empty());
+}
+
+#[test]
+fn a_whole_factor_is_as_tight_as_its_word_en() {
+    // ×2.57 is not "three times" (nor "tripled"); ×2.9 is.
+    let text = "Canola exports to Japan were three times higher than in 2024: 540,000 tonnes against 210,000 tonnes.";
+    assert_eq!(rules(&lint(text, Lang::En)), ["multiplier"]);
+    assert!(lint(&text.replace("540,000", "610,000"), Lang::En).is_empty());
+    // A factor that relates two quantities is not a growth factor.
+    let ratio =
+        "Net debt fell to £208.9 million from £264.0 million, taking leverage to 0.9 times EBITDA.";
+    assert!(
+        lint(ratio, Lang::En).is_empty(),
+        "{:#?}",
+        lint(ratio, Lang::En)
+    );
+}
+
+#[test]
+fn a_plans_horizon_is_not_the_period_of_what_follows_en() {
+    // "by 2027" dates the plan, not the figures the next sentences give.
+    let text = "The 2025 budget was adopted in December 2024. The city expects revenue to reach $230 million by 2027. The library budget was $18.3 million.";
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let doc = Document::new("draft.md", text.to_string(), Format::Text, Some(Lang::En));
+    let claims = numlint::analyse(0, &doc, &lex).claims;
+    let library = claims
+        .iter()
+        .find(|c| c.quantity.value == rust_decimal::Decimal::new(18_300_000, 0))
+        .expect("the library figure");
+    assert_ne!(
+        library.period.map(|p| p.to_string()).as_deref(),
+        Some("2027"),
+        "{library:#?}"
+    );
+}

@@ -105,6 +105,8 @@ fn states_ratio(c: &Claim) -> bool {
     match c.role {
         Role::Multiplier | Role::Index => true,
         Role::Change => matches!(c.quantity.kind, Kind::Percent | Kind::Multiplier),
+        // A factor read as a plain value is a ratio to another quantity ("0.9 times EBITDA").
+        Role::Value => false,
         _ => c.quantity.kind == Kind::Multiplier,
     }
 }
@@ -186,6 +188,35 @@ fn against_re() -> &'static Regex {
     })
 }
 
+/// "… to 4.2 million tonnes, up from 3.8 million", "… pour atteindre 449,2 TWh, après
+/// 445,4 TWh en 2023": the figure after the cue is the base of the one before it.
+fn after_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(&format!(
+            r"^[^0-9.;:]{{0,30}}?(?:(?:en|in)\s+(?:\d{{4}}|\p{{L}}+\s+\d{{4}})\s*)?[,;(]?\s*(?:(?:up|down)\s+from|from|après|after)\s+{QUALIFIER}$"
+        ))
+        .expect("valid after regex")
+    })
+}
+
+/// "entre 2021 (" before the first figure and ") et 2024 (" between the two: the first is
+/// the base, the second the value reached.
+fn between_re() -> &'static (Regex, Regex) {
+    static R: OnceLock<(Regex, Regex)> = OnceLock::new();
+    R.get_or_init(|| {
+        let period = r"(?:(?:\p{L}+\s+)?\d{4}|\p{L}+)";
+        (
+            Regex::new(&format!(r"(?:^|\s)(?:entre|between)\s+{period}\s*\(\s*$"))
+                .expect("valid between regex"),
+            Regex::new(&format!(
+                r"^[^0-9]{{0,30}}?\)\s*(?:et|and)\s+{period}\s*\(\s*$"
+            ))
+            .expect("valid between regex"),
+        )
+    })
+}
+
 /// Words a qualifier may leave between "de / à / from / to" and the figure it bounds.
 const QUALIFIER: &str = r"(?:(?:un\s+peu\s+|à\s+peine\s+|just\s+|a\s+little\s+|slightly\s+)?(?:plus|moins|près|environ|presque|quelque|about|nearly|almost|over|under|more|less|around|some|roughly)(?:\s+(?:de|d'|d’|than))?\s*)?(?:un\s+|une\s+)?$";
 
@@ -251,10 +282,14 @@ fn sentence_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
     if from_re().is_match(&lead) && to_re().is_match(&between) {
         return Some((b, a));
     }
+    // "multipliées par 2,5 entre 2021 (120 millions) et 2024 (210 millions)".
+    if between_re().0.is_match(&lead) && between_re().1.is_match(&between) {
+        return Some((b, a));
+    }
     // "12 000 tractors, compared with 9 600 in 2022, an increase of 25 %" or "tripler la
     // production, jusqu'à 12 millions, alors que …": the figure after the cue is the base,
     // wherever the change stands in the sentence.
-    if against_re().is_match(&between) {
+    if against_re().is_match(&between) || after_re().is_match(&between) {
         return Some((a, b));
     }
     None

@@ -68,6 +68,8 @@ struct DocContext {
     event_nouns: Vec<Range<usize>>,
     /// `periods[i]` is the base of a comparison ("par rapport à 2020").
     base: Vec<bool>,
+    /// `periods[i]` is a horizon ("by 2027", "d'ici 2030", "from 2026 on").
+    horizon: Vec<bool>,
     home: Option<String>,
 }
 
@@ -120,6 +122,13 @@ impl DocContext {
                 }
             })
             .collect();
+        let horizon = periods
+            .iter()
+            .map(|p| {
+                let from = entity::floor_boundary(text, p.range.start.saturating_sub(24));
+                horizon_re().is_match(&text[from..p.range.start])
+            })
+            .collect();
         DocContext {
             seg,
             metrics,
@@ -128,6 +137,7 @@ impl DocContext {
             periods,
             event_nouns,
             base,
+            horizon,
             home,
         }
     }
@@ -141,6 +151,17 @@ fn comparative_re() -> &'static regex::Regex {
             r"(?i)(?:(?-u:\b)(?:plus|moins|more|less|higher|lower|fewer)\s+(?:qu['’]\s*(?:en|au|à|a)|que\s+(?:en|au|à|l['’]année)|than(?:\s+in)?)|(?:%|(?-u:\b)per\s*cent|(?-u:\b)percent)\s+(?:on|over))\s*$",
         )
         .expect("valid comparative regex")
+    })
+}
+
+/// Words before a period that make it a plan's horizon.
+fn horizon_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?-u:\b)(?:by|until|till|from|starting\s+in|d['’]ici|jusqu['’]en|jusqu['’]à|à\s+partir\s+de|dès|à\s+l['’]horizon|horizon)\s*(?:(?:the\s+)?end\s+of\s+|la\s+fin\s+de\s+)?$",
+        )
+        .expect("valid horizon regex")
     })
 }
 
@@ -216,7 +237,8 @@ fn reading_window(text: &str, sentence: &Range<usize>, figure: &Range<usize>) ->
 #[derive(Debug, Clone, Default)]
 struct Carry {
     subject: Option<(String, usize)>,
-    partner: Option<String>,
+    /// The partner and the paragraph it was named in.
+    partner: Option<(String, usize)>,
     period: Option<(Period, usize)>,
 }
 
@@ -232,12 +254,14 @@ impl Carry {
             self.subject = Some((subj.id.clone(), paragraph));
         }
         if let Some(p) = ents.iter().find(|e| e.partner) {
-            self.partner = Some(p.id.clone());
+            self.partner = Some((p.id.clone(), paragraph));
         }
         let pr = within(&ctx.periods, |p| p.range.start, s);
+        // A horizon ("by 2027", "d'ici 2030") is a plan's date, not the period the next
+        // sentences speak of.
         if let Some(p) = pr
             .rev()
-            .filter(|&i| !ctx.base[i])
+            .filter(|&i| !ctx.base[i] && !ctx.horizon[i])
             .find_map(|i| ctx.periods[i].period)
         {
             self.period = Some((p, paragraph));
@@ -535,13 +559,17 @@ fn subject_of(
     // "vers ce pays d'Asie centrale": the country the text was speaking of.
     let partner_here = partner_here.or_else(|| {
         if anaphoric_partner_re().is_match(&text[sentence.clone()]) {
-            carry.partner.clone().or_else(|| {
-                carry
-                    .subject
-                    .as_ref()
-                    .map(|(id, _)| id.clone())
-                    .filter(|id| Some(id) != ctx.home.as_ref())
-            })
+            carry
+                .partner
+                .as_ref()
+                .map(|(id, _)| id.clone())
+                .or_else(|| {
+                    carry
+                        .subject
+                        .as_ref()
+                        .map(|(id, _)| id.clone())
+                        .filter(|id| Some(id) != ctx.home.as_ref())
+                })
         } else {
             None
         }
@@ -549,11 +577,17 @@ fn subject_of(
     let partner = partner_here.or_else(|| {
         // The partner of the subject carried over goes with it.
         let same_subject = carry.subject.as_ref().map(|(id, _)| id) == subject.as_ref();
+        // Only as far as a subject is carried: a partner named three sections back is
+        // not the partner of a figure here.
+        let near = carry
+            .partner
+            .as_ref()
+            .filter(|(_, p)| paragraph.saturating_sub(*p) <= CARRY_PARAGRAPHS);
         if (carried_subject || same_subject)
             && !ents.iter().any(|e| e.partner)
             && sentence.start > 0
         {
-            carry.partner.clone()
+            near.map(|(id, _)| id.clone())
         } else {
             None
         }
@@ -603,6 +637,20 @@ fn period_of(
         .clone()
         .filter(|&i| !ctx.base[i] && ctx.periods[i].period.is_some())
         .collect();
+    // "entre 2021 (120 millions d'euros) et 2024 (210 millions)": a figure in brackets right
+    // after a period is that period's.
+    if let Some(paren) = ctx.seg.paren_of(q.clean.start) {
+        let opened_at = text[..paren.start].trim_end().len();
+        if let Some(&i) = candidates
+            .iter()
+            .find(|&&i| ctx.periods[i].range.end == opened_at)
+        {
+            let before_figure = text[paren.start + 1..q.clean.start].trim();
+            if before_figure.len() <= 2 {
+                return (ctx.periods[i].period, 1.0);
+            }
+        }
+    }
     if let Some(&i) = candidates.iter().find(|&&i| {
         bound_after(i, q.clean.end)
             && next_claim_start.is_none_or(|n| ctx.periods[i].range.start < n)

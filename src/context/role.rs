@@ -51,6 +51,22 @@ fn more_after_re() -> &'static Regex {
 }
 
 /// Read the role of a figure from the cues and metric terms of its sentence.
+/// A factor below one written "N times X" / "N fois X", or one before a noun that is not a
+/// comparison ("3 times EBITDA", not "3 times more", "3 times the 2020 level").
+fn ratio_to_another_quantity(text: &str, q: &Quantity) -> bool {
+    let surface = text.get(q.clean.clone()).unwrap_or("").to_lowercase();
+    if !(surface.ends_with("times") || surface.ends_with("fois")) {
+        return false;
+    }
+    let after = super::entity::ahead(text, q.clean.end, 40).trim_start();
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let acronym = next.len() >= 2 && next.chars().all(|c| c.is_ascii_uppercase());
+    q.value < Decimal::ONE || acronym
+}
+
 pub fn role_of(
     text: &str,
     q: &Quantity,
@@ -76,7 +92,11 @@ pub fn role_of(
     let after = super::entity::ahead(text, q.clean.end, 80);
     let is_percent = matches!(q.kind, Kind::Percent | Kind::PercentagePoint);
 
-    if q.kind == Kind::Multiplier {
+    if q.kind == Kind::Multiplier && ratio_to_another_quantity(text, q) {
+        // "leverage of 0.9 times EBITDA", "1,5 fois le revenu moyen": a ratio between two
+        // quantities, not a growth factor.
+        reading.role = Role::Value;
+    } else if q.kind == Kind::Multiplier {
         reading.role = Role::Multiplier;
         reading.direction = Some(if q.value >= Decimal::ONE {
             Direction::Up

@@ -116,11 +116,35 @@ pub fn extract(doc: &Document, lex: &NumberLexicon) -> Vec<Quantity> {
         ));
     }
     inherit_currency(&doc.clean.text, &mut out);
+    for q in out.iter_mut() {
+        tighten_whole_factor(q);
+    }
     if !noise.is_empty() {
         out.extend(noise);
         out.sort_by_key(|q| q.span.start);
     }
     out
+}
+
+/// Relative precision of a whole factor ("multiplié par 3", "three times"): the same as
+/// the words "tripled", "doublé" carry (10 %), not half a unit (×2 ± 0.5 would let "doubled"
+/// stand for ×1.5).
+const WHOLE_FACTOR_BAND: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
+
+fn tighten_whole_factor(q: &mut Quantity) {
+    if q.kind != Kind::Multiplier
+        || q.qualifier != crate::quantity::Qualifier::None
+        || q.value < Decimal::TWO
+        || !q.value.fract().is_zero()
+    {
+        return;
+    }
+    let band = q.value * WHOLE_FACTOR_BAND;
+    if band < q.precision {
+        q.precision = band;
+        q.interval =
+            crate::interval::Interval::from_stated(q.value, q.precision, q.qualifier, q.kind);
+    }
 }
 
 /// How far back a scaled number looks for the amount whose currency it shares.
