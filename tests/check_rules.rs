@@ -438,3 +438,12 @@ fn a_plans_horizon_is_not_the_period_of_what_follows_en() {
         "{library:#?}"
     );
 }
+
+#[test]
+fn words_in_brackets_gloss_the_word_before_them_fr() {
+    let text = "En 2024, le solde des échanges d'électricité a atteint 89,0 TWh, avec 101,3 TWh d'exportations et 12,3 TWh d'importations. Le volume total des échanges (exportations et importations) a atteint 115,6 TWh.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "115,6 TWh");
+    assert!(lint(&text.replace("115,6", "113,6"), Lang::Fr).is_empty());
+}

@@ -71,10 +71,17 @@ pub fn metric_of(
     }
     // Terms inside the figure are its unit ("218 000 mètres cubes"), and a term right after
     // another one and "de"/"of" is its complement: "les exportations des entreprises".
+    // Terms in brackets that do not hold the figure gloss the word before them: "le volume
+    // des échanges (exportations et importations) a atteint 115,6" is the turnover.
+    let own_paren = seg.paren_of(q.clean.start);
     let heads: Vec<MetricMention> = sentence_metrics
         .iter()
         .enumerate()
         .filter(|(_, m)| !(m.start >= q.clean.start && m.end <= q.clean.end))
+        .filter(|(_, m)| match seg.paren_of(m.start) {
+            Some(p) => own_paren.as_ref() == Some(&p),
+            None => true,
+        })
         .filter(|(i, m)| {
             *i == 0 || {
                 let prev = &sentence_metrics[*i - 1];
