@@ -447,3 +447,22 @@ fn words_in_brackets_gloss_the_word_before_them_fr() {
     assert_eq!(primary(text, &f[0]), "115,6 TWh");
     assert!(lint(&text.replace("115,6", "113,6"), Lang::Fr).is_empty());
 }
+
+#[test]
+fn a_period_carried_from_a_dateline_does_not_hide_a_repeat_en() {
+    // The headline figure takes "April 2025" from the dateline, the note's 2024 from its
+    // paragraph: neither period is stated with the figure, so the same words are one fact.
+    let text = "# Coast Tourism Brief, Year 2024\n\n*Issued April 2025. Figures are provisional.*\n\n## Headline figures\n\n- Mean length of hotel stay: 3.9 nights.\n- Hotel occupancy stayed high.\n\n## Regions\n\nThe north coast hosted 410 hotels and the south coast 265 hotels.\n\nCruise calls rose to 312 ships, and the airport handled 5.8 million passengers.\n\nThe tourism workforce counted 18,400 employees in the summer season.\n\n## Notes\n\nThe Observatory counts arrivals in 2024 from hotel registrations. Mean length of hotel stay: 3.9 nights.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["repeated-fact"], "{f:#?}");
+    // With each period stated by its figure, they are two facts.
+    let dated = text.replace(
+        "- Mean length of hotel stay: 3.9",
+        "- Mean length of hotel stay in 2023: 3.9",
+    );
+    assert!(
+        lint(&dated, Lang::En).is_empty(),
+        "{:#?}",
+        lint(&dated, Lang::En)
+    );
+}

@@ -34,6 +34,9 @@ const UNNAMED_MIN_SIMILARITY: f32 = 0.35;
 /// How far apart two compatible values may be and still be one figure told again.
 const REPEAT_MAX_RATIO: rust_decimal::Decimal =
     rust_decimal::Decimal::from_parts(15, 0, 0, false, 1);
+/// Period reading (see [`Claim::period_confidence`]) both figures need for different
+/// periods to keep them apart: stated with the figure, or carried from the sentence before.
+const PERIOD_VETO: f32 = 0.75;
 /// Subject reading (see [`Claim::subject_confidence`]) both figures need for different
 /// subjects to keep them apart: stated, or carried from the sentence before.
 const SUBJECT_VETO: f32 = 0.75;
@@ -192,8 +195,11 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
     {
         return None;
     }
+    // A period carried from paragraphs away ("… before the 2026 budget cycle" three
+    // sentences up) does not make two figures told in the same words two facts.
+    let periods_read = ca.period_confidence.min(cb.period_confidence) >= PERIOD_VETO;
     if let (Some(p), Some(q)) = (ca.period, cb.period) {
-        if p != q {
+        if p != q && periods_read {
             return None;
         }
     }

@@ -115,6 +115,7 @@ impl Kit {
             base_period: None,
             confidence: 0.9,
             subject_confidence: 0.9,
+            period_confidence: 1.0,
             sentence,
             paragraph,
         });

@@ -483,6 +483,7 @@ fn claims_of(
             base_period,
             confidence,
             subject_confidence: subject_conf,
+            period_confidence: period_conf,
             sentence: sentence.clone(),
             paragraph,
         });
