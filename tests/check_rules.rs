@@ -443,6 +443,13 @@ fn a_closed_list_shorter_than_announced_fr_and_en() {
     // An item that may be two ("research and design") leaves the count open.
     let two_ways = "The firm has four units: research and design, sales and support.";
     assert!(lint(two_ways, Lang::En).is_empty());
+    let joint =
+        "Le groupe compte cinq filiales : Alpha, Beta, Gamma et Delta ainsi qu'une coentreprise.";
+    assert!(
+        lint(joint, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(joint, Lang::Fr)
+    );
 }
 
 #[test]

@@ -318,9 +318,12 @@ fn shaped(ctx: &Ctx, text: &str, range: Range<usize>, parts: &[usize]) -> bool {
         let gap = &text[from..q.start];
         let w = words(gap);
         // "mais" (but), not "maïs" (maize), which folds to it.
+        // Before the first part stands the lead ("breaks down into"): only between parts
+        // does a comparison or another clause end the list.
         if w.len() > 8
-            || w.iter().any(|x| BREAKS.contains(&x.as_str()))
-            || format!(" {} ", gap.to_lowercase()).contains(" mais ")
+            || (k > 0
+                && (w.iter().any(|x| BREAKS.contains(&x.as_str()))
+                    || format!(" {} ", gap.to_lowercase()).contains(" mais ")))
         {
             return false;
         }
@@ -637,7 +640,14 @@ struct Shape {
     ambiguous: bool,
 }
 
-const AND: &[&str] = &[" et ", " and ", " ainsi que ", " as well as "];
+const AND: &[&str] = &[
+    " et ",
+    " and ",
+    " ainsi que ",
+    " ainsi qu'",
+    " ainsi qu’",
+    " as well as ",
+];
 
 fn list_shape(list: &str) -> Shape {
     let none = Shape {
