@@ -487,6 +487,13 @@ fn elliptic_shares_of_one_whole_past_a_hundred_en() {
         "{:#?}",
         lint(answers, Lang::En)
     );
+    // Shares of people who use something are not parts of one whole.
+    let used = "Smartphones were used by 80% of respondents, laptops by 60% and tablets by 40%.";
+    assert!(
+        lint(used, Lang::En).is_empty(),
+        "{:#?}",
+        lint(used, Lang::En)
+    );
 }
 
 #[test]

@@ -565,6 +565,30 @@ const CHANGE_WORDS: &[&str] = &[
     "diminution",
     "recul",
 ];
+/// Verbs that make a share a part of its whole, exclusive of the others.
+const PART_VERBS: &[&str] = &[
+    "accounted for",
+    "account for",
+    "accounts for",
+    "made up",
+    "make up",
+    "makes up",
+    "represent",
+    "comprised",
+    "took",
+    "take ",
+    "takes",
+    "contributed",
+    "generated",
+    "share",
+    "part ",
+    "pese",
+    "pesait",
+    "constitu",
+    "fourni",
+    "assur",
+    "concentr",
+];
 /// Words that link a label to its elliptic share ("North America for 31 %").
 const LINKS: &[&str] = &[
     "for", "pour", "a", "with", "avec", "and", "et", "ainsi", "que",
@@ -630,6 +654,18 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
                 )],
         );
         if OVERLAPPING.iter().any(|w| around.contains(w)) || sentence.is_empty() {
+            continue;
+        }
+        // Parts of one whole: "accounted for", "made up", "représente" … Shares of people
+        // who use or cite something ("used by 80 % of respondents") may overlap.
+        let lead_from = crate::context::entity::floor_boundary(
+            text,
+            c0.sentence
+                .start
+                .max(c0.quantity.clean.start.saturating_sub(120)),
+        );
+        let lead = fold(&text[lead_from..c0.quantity.clean.start]);
+        if !PART_VERBS.iter().any(|v| lead.contains(v)) {
             continue;
         }
         // Every figure after the first share is an elliptic share after its own label.
