@@ -508,6 +508,10 @@ fn elliptic_shares_of_one_whole_past_a_hundred_fr() {
         .unwrap()
         .contains("55 + 28 + 24 = 107 %"));
     assert!(lint(&text.replace("24 %", "17 %"), Lang::Fr).is_empty());
+    // A whole named at length, two shares.
+    let text = "Les virus de type A représentent 88 % des prélèvements positifs analysés par les laboratoires de la région, les virus de type B 17 %.";
+    assert_eq!(rules(&lint(text, Lang::Fr)), ["share"]);
+    assert!(lint(&text.replace("17 %", "12 %"), Lang::Fr).is_empty());
     let answers = "Les automobilistes représentent 64 % des répondants, les usagers du bus 48 % et les cyclistes 30 % (plusieurs réponses possibles).";
     assert!(
         lint(answers, Lang::Fr).is_empty(),

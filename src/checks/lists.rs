@@ -244,18 +244,16 @@ fn hedged(ctx: &Ctx, text: &str, whole: usize, end: usize) -> bool {
 /// or a verb of breaking down ("se répartissent", "breaks down into").
 fn says_total(ctx: &Ctx, text: &str, whole: usize, to: usize) -> bool {
     let wc = &ctx.claims[whole];
-    let prev_end = ctx
-        .claims
-        .iter()
-        .filter(|c| {
-            c.doc == wc.doc
-                && c.quantity.clean.end <= wc.quantity.clean.start
-                && c.quantity.clean.start >= wc.sentence.start
-        })
-        .map(|c| c.quantity.clean.end)
-        .max()
-        .unwrap_or(wc.sentence.start);
-    let from = floor_char_boundary(text, prev_end.max(wc.sentence.start));
+    // The clause of the total: back to the figure before it.
+    let from = floor_char_boundary(
+        text,
+        wc.sentence
+            .start
+            .max(wc.quantity.clean.start.saturating_sub(200)),
+    );
+    let from = text[from..wc.quantity.clean.start]
+        .rfind(|c: char| c.is_ascii_digit())
+        .map_or(from, |d| from + d + 1);
     let to = floor_char_boundary(text, to.max(from));
     let hay = fold(&text[from..to]);
     hay.split(|c: char| !c.is_alphanumeric())
@@ -448,7 +446,7 @@ fn open_list(ctx: &Ctx, text: &str, whole: usize, rest: &[usize]) -> Option<Find
         return None;
     }
     let after = wc.quantity.clean.end;
-    let mut send = wc.sentence.end.min(text.len());
+    let mut send = floor_char_boundary(text, wc.sentence.end.min(after + LIST));
     if after >= send {
         return None;
     }
@@ -496,6 +494,7 @@ fn open_list(ctx: &Ctx, text: &str, whole: usize, rest: &[usize]) -> Option<Find
     let parts: Vec<usize> = rest
         .iter()
         .copied()
+        .take_while(|&j| ctx.claims[j].quantity.clean.start < send)
         .filter(|&j| {
             let q = &ctx.claims[j].quantity.clean;
             q.start >= start && q.end <= send

@@ -626,7 +626,11 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         // The whole, named once after the first share: "of revenue", "du chiffre d'affaires".
-        let after = &text[c0.quantity.clean.end..c0.sentence.end.min(text.len())];
+        let after = &text[c0.quantity.clean.end
+            ..crate::context::entity::floor_boundary(
+                text,
+                c0.sentence.end.min(c0.quantity.clean.end + 200),
+            )];
         let whole_end = after
             .find([',', ';', '(', ')'])
             .unwrap_or(after.len())
@@ -636,7 +640,7 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         let names_whole = whole_words
             .first()
             .is_some_and(|w| ["of", "de", "du", "des", "d"].contains(&w.as_str()));
-        if !names_whole || whole_words.len() < 2 || whole_words.len() > 6 {
+        if !names_whole || whole_words.len() < 2 || whole_words.len() > 10 {
             continue;
         }
         let whole_text = fold(after[..whole_end].trim());
@@ -705,7 +709,11 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
                 break;
             }
             // Elliptic: nothing after the share up to the next separator.
-            let rest = &text[c.quantity.clean.end..c0.sentence.end.min(text.len())];
+            let rest = &text[c.quantity.clean.end
+                ..crate::context::entity::floor_boundary(
+                    text,
+                    c0.sentence.end.min(c.quantity.clean.end + 200),
+                )];
             let rest_end = rest
                 .find([',', ';', '.', ')'])
                 .unwrap_or(rest.len())
