@@ -466,3 +466,213 @@ fn a_period_carried_from_a_dateline_does_not_hide_a_repeat_en() {
         lint(&dated, Lang::En)
     );
 }
+
+fn amounts_broken_down_after_their_total_en() {
+    // Brackets after each label, the total introduced by "totalled".
+    let text = "Capital spending totalled $410.0 million across three programmes: housing ($205.5 million), roads ($120.0 million) and schools ($64.5 million).";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "$410.0 million");
+    let help = f[0].help.as_deref().unwrap();
+    assert!(
+        help.contains("205.5 + 120.0 + 64.5 = 390.0 ≠ 410.0"),
+        "{help}"
+    );
+    assert!(lint(&text.replace("$64.5", "$84.5"), Lang::En).is_empty());
+    // Rounded parts: 205.5 + 120.4 + 84.4 = 410.3, within half a unit per part of 410.
+    let rounded = "Capital spending totalled $410 million: housing $205.5 million, roads $120.4 million and schools $84.4 million.";
+    assert!(
+        lint(rounded, Lang::En).is_empty(),
+        "{:#?}",
+        lint(rounded, Lang::En)
+    );
+    // "with … contributing".
+    let text = "Net income reached €74.0 million, with Retail contributing €41.2 million, Wholesale €22.5 million and Services €14.3 million.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert!(f[0].help.as_deref().unwrap().contains("= 78.0 ≠ 74.0"));
+    assert!(lint(&text.replace("€14.3", "€10.3"), Lang::En).is_empty());
+}
+
+#[test]
+fn amounts_that_are_not_all_of_a_total_stay_silent_en() {
+    // "including": a partial list, only parts past the total would be wrong.
+    let text = "Revenue totalled $80.0 million, including $45.0 million from licences and $20.0 million from services.";
+    assert!(
+        lint(text, Lang::En).is_empty(),
+        "{:#?}",
+        lint(text, Lang::En)
+    );
+    let over = text.replace("$20.0", "$40.0");
+    assert_eq!(rules(&lint(&over, Lang::En)), ["sum-of-parts"]);
+    // Parts in another unit are no parts of the amount.
+    let text = "Exports totalled $5.2 billion: 3.1 million tonnes of potash and 1.4 million tonnes of fertiliser.";
+    assert!(
+        lint(text, Lang::En).is_empty(),
+        "{:#?}",
+        lint(text, Lang::En)
+    );
+    // Without a word of total, the bracket may name the main partners only.
+    let text = "Exports reached $5.0 billion ($3.1 billion to Russia and $1.2 billion to China).";
+    assert!(
+        lint(text, Lang::En).is_empty(),
+        "{:#?}",
+        lint(text, Lang::En)
+    );
+}
+
+#[test]
+fn amounts_broken_down_after_their_total_fr() {
+    // Colon list after a date, parts in the total's unit.
+    let text = "La capacité installée totalise 84,6 GW au 1er janvier 2025 : gaz 30,2 GW, charbon 21,4 GW, éolien 18,7 GW et solaire 11,3 GW.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert!(f[0].help.as_deref().unwrap().contains("= 81.6 ≠ 84.6"));
+    assert!(lint(&text.replace("11,3 GW", "14,3 GW"), Lang::Fr).is_empty());
+    // An open list (no "et" before the last part) may be incomplete.
+    let open =
+        "La capacité installée totalise 84,6 GW : gaz 30,2 GW, charbon 21,4 GW, éolien 18,7 GW.";
+    assert!(
+        lint(open, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(open, Lang::Fr)
+    );
+    // "se répartissent entre", parts in brackets after each label.
+    let text = "Les 12 640 adhérents se répartissent entre Lyon (7 210), Grenoble (3 480) et Annecy (1 450).";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert!(lint(&text.replace("1 450", "1 950"), Lang::Fr).is_empty());
+}
+
+#[test]
+fn parts_announced_by_dont_only_cannot_exceed_fr() {
+    let text = "Le budget atteint 52,0 millions d'euros, dont 31,5 millions d'euros de salaires et 24,0 millions d'euros d'investissements.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert!(f[0].help.as_deref().unwrap().contains("= 55.5 > 52.0"));
+    // Less than the whole: other expenses may exist.
+    let fewer = text.replace("24,0", "14,0");
+    assert!(
+        lint(&fewer, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(&fewer, Lang::Fr)
+    );
+}
+
+#[test]
+fn a_closed_list_shorter_than_announced_fr_and_en() {
+    let text = "Le groupe possède sept usines : Lille, Rouen, Nantes, Dijon, Metz et Brest.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert!(f[0]
+        .message
+        .contains("7 items are announced but 6 are listed"));
+    assert!(lint(&text.replace("sept", "six"), Lang::Fr).is_empty());
+    // Not closed ("etc.") or partial ("notamment"): silent.
+    let open = "Le groupe possède sept usines : Lille, Rouen, Nantes, Dijon, Metz, etc.";
+    assert!(
+        lint(open, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(open, Lang::Fr)
+    );
+    let partial = "Le groupe possède sept usines, notamment : Lille, Rouen et Brest.";
+    assert!(lint(partial, Lang::Fr).is_empty());
+    // A year between the count and its colon.
+    let text = "The fund backed four start-ups in 2023: Aster, Brio and Corvid.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert!(f[0]
+        .message
+        .contains("4 items are announced but 3 are listed"));
+    let among = "The fund backed four start-ups in 2023, among them: Aster, Brio and Corvid.";
+    assert!(lint(among, Lang::En).is_empty());
+    // An item that may be two ("research and design") leaves the count open.
+    let two_ways = "The firm has four units: research and design, sales and support.";
+    assert!(lint(two_ways, Lang::En).is_empty());
+    let joint =
+        "Le groupe compte cinq filiales : Alpha, Beta, Gamma et Delta ainsi qu'une coentreprise.";
+    assert!(
+        lint(joint, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(joint, Lang::Fr)
+    );
+}
+
+#[test]
+fn elliptic_shares_of_one_whole_past_a_hundred_en() {
+    let text =
+        "In 2023, Retail accounted for 46% of group sales, Wholesale for 38% and Online for 22%.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "22%");
+    assert!(f[0]
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("46 + 38 + 22 = 106 %"));
+    assert!(lint(&text.replace("22%", "16%"), Lang::En).is_empty());
+    // 46 + 38 + 17 = 101: rounded shares may reach it.
+    assert!(lint(&text.replace("22%", "17%"), Lang::En).is_empty());
+    // Shares of different wholes, of growth, or overlapping answers are not summed.
+    let wholes = "In 2023, Europe accounted for 60% of revenue, North America for 45% of profit and Asia for 20% of staff.";
+    assert!(
+        lint(wholes, Lang::En).is_empty(),
+        "{:#?}",
+        lint(wholes, Lang::En)
+    );
+    let growth =
+        "In 2023, exports accounted for 70% of growth, consumption for 45% and investment for 10%.";
+    assert!(
+        lint(growth, Lang::En).is_empty(),
+        "{:#?}",
+        lint(growth, Lang::En)
+    );
+    let answers = "Car users made up 64% of respondents, bus users 48% and cyclists 30% (multiple answers possible).";
+    assert!(
+        lint(answers, Lang::En).is_empty(),
+        "{:#?}",
+        lint(answers, Lang::En)
+    );
+    // Shares of people who use something are not parts of one whole.
+    let used = "Smartphones were used by 80% of respondents, laptops by 60% and tablets by 40%.";
+    assert!(
+        lint(used, Lang::En).is_empty(),
+        "{:#?}",
+        lint(used, Lang::En)
+    );
+}
+
+#[test]
+fn elliptic_shares_of_one_whole_past_a_hundred_fr() {
+    let text =
+        "En 2024, le blé représentait 55 % de la surface cultivée, le maïs 28 % et l'orge 24 %.";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert!(f[0]
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("55 + 28 + 24 = 107 %"));
+    assert!(lint(&text.replace("24 %", "17 %"), Lang::Fr).is_empty());
+    // A whole named at length, two shares.
+    let text = "Les virus de type A représentent 88 % des prélèvements positifs analysés par les laboratoires de la région, les virus de type B 17 %.";
+    assert_eq!(rules(&lint(text, Lang::Fr)), ["share"]);
+    assert!(lint(&text.replace("17 %", "12 %"), Lang::Fr).is_empty());
+    let answers = "Les automobilistes représentent 64 % des répondants, les usagers du bus 48 % et les cyclistes 30 % (plusieurs réponses possibles).";
+    assert!(
+        lint(answers, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(answers, Lang::Fr)
+    );
+}
+
+#[test]
+fn a_share_and_its_part_told_after_it_en() {
+    // The figure after the share is its part; the whole is the one told before.
+    let text = "In 2023, Belarus exported goods worth $640 million; Russia accounted for 80% of exports, or $400 million.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    let help = f[0].help.as_deref().unwrap();
+    assert!(help.contains("400 / 640 = 62.5 %"), "{help}");
+    assert!(lint(&text.replace("$400", "$512"), Lang::En).is_empty());
+}

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use super::format::plain;
+use super::format::{plain, NumFmt};
 use super::similarity::fold;
 use super::{claim_key, finding, label, Ctx};
 use crate::claim::Claim;
@@ -32,7 +32,7 @@ pub fn enumerations(ctx: &Ctx, out: &mut Vec<Finding>) {
         let text = &ctx.docs[d].clean.text;
         for (k, &i) in claims.iter().enumerate() {
             let c = &ctx.claims[i];
-            if !is_count(c) {
+            if !is_count(c) && !is_total_amount(c) {
                 continue;
             }
             let after = c.quantity.clean.end;
@@ -41,6 +41,10 @@ pub fn enumerations(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .map(|&j| ctx.claims[j].quantity.clean.start);
             if let Some(f) = parenthesised(ctx, text, i, after, &claims[k + 1..]) {
                 out.push(f);
+            } else if let Some(f) = open_list(ctx, text, i, &claims[k + 1..]) {
+                out.push(f);
+            } else if !is_count(c) {
+                continue;
             } else if let Some(f) = colon_list(ctx, text, i, after, next_claim) {
                 out.push(f);
             }
@@ -59,22 +63,82 @@ fn is_count(c: &Claim) -> bool {
     counted && c.quantity.qualifier == Qualifier::None
 }
 
+/// Where `stop` ends a short lead of words after a figure ("five new sites in 2024:",
+/// "150,2 GW au 31 décembre 2024 :"): no other figure on the way, only years and dates.
+/// An amount of money or a measure stated exactly: it may be the total of parts listed
+/// in the same unit (never an enumeration of items).
+fn is_total_amount(c: &Claim) -> bool {
+    c.quantity.kind == Kind::Amount
+        && c.quantity.unit.is_some()
+        && c.quantity.qualifier == Qualifier::None
+}
+
 fn lead_end(text: &str, from: usize, stop: char) -> Option<usize> {
-    let mut end = from;
     for (off, ch) in text[from..].char_indices() {
         if off > LEAD {
             return None;
         }
         if ch == stop {
-            return Some(from + off);
+            return only_dates(&text[from..from + off]).then_some(from + off);
         }
-        if matches!(ch, '.' | ';' | '(' | ')' | ':' | '\n' | '%') || ch.is_ascii_digit() {
+        if matches!(ch, '.' | ';' | '(' | ')' | ':' | '\n' | '%') {
             return None;
         }
-        end = from + off;
     }
-    let _ = end;
     None
+}
+
+const MONTHS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether every number in `s` is a year (1900–2100) or a day before its month.
+fn only_dates(s: &str) -> bool {
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    words.iter().enumerate().all(|(k, w)| {
+        if !w.chars().any(|c| c.is_ascii_digit()) {
+            return true;
+        }
+        let digits = w.trim_end_matches("er");
+        if !digits.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        let Ok(v) = digits.parse::<u32>() else {
+            return false;
+        };
+        (digits.len() == 4 && (1900..=2100).contains(&v))
+            || ((1..=31).contains(&v)
+                && words
+                    .get(k + 1)
+                    .is_some_and(|m| MONTHS.contains(&m.as_str())))
+    })
 }
 
 /// `N noun (a X, b Y et c Z)`.
@@ -97,39 +161,230 @@ fn parenthesised(
         .take_while(|&j| ctx.claims[j].quantity.clean.start < close)
         .filter(|&j| ctx.claims[j].quantity.clean.start > open)
         .collect();
-    if parts.len() < 2 || !parts.iter().all(|&j| is_count(&ctx.claims[j])) {
-        return None;
-    }
-    // Between the parts only words and separators: no other numbers.
-    let digits_outside = inner
-        .char_indices()
-        .filter(|(_, ch)| ch.is_ascii_digit())
-        .any(|(o, _)| {
-            let at = open + 1 + o;
-            !parts
-                .iter()
-                .any(|&j| ctx.claims[j].quantity.clean.contains(&at))
-        });
-    if digits_outside {
+    if parts.len() < 2 || digits_outside(ctx, text, open + 1..close, &parts) {
         return None;
     }
     let lead = fold(inner.trim_start());
-    let subset = [
-        "dont",
-        "including",
-        "of which",
-        "parmi",
-        "among",
-        "y compris",
-    ]
-    .iter()
-    .any(|w| lead.starts_with(w));
+    let subset = SUBSET.iter().any(|w| lead.starts_with(w));
+    let wc = &ctx.claims[whole];
+    // An amount is a total of the parts in its brackets only when the text says so
+    // ("totalled $290.0 million (…)"): "$5 bn ($3 bn to Russia, $1 bn to China)" may name
+    // the main ones only.
+    if wc.quantity.kind == Kind::Amount
+        && !subset
+        && !(says_total(ctx, text, whole, open) && shaped(ctx, text, open + 1..close, &parts))
+    {
+        return None;
+    }
+    let partial = subset || hedged(ctx, text, whole, close);
+    sum_finding(ctx, whole, &parts, partial)
+}
+
+/// Words that make a list partial: the parts may not be all of the whole.
+const HEDGES: &[&str] = &[
+    "notamment",
+    "including",
+    "such as",
+    "par exemple",
+    "for example",
+    "etc",
+    "entre autres",
+    "among others",
+    "dont",
+    "y compris",
+    "comme",
+    "like",
+    "e.g.",
+    "parmi",
+    "among",
+    "of which",
+    "mainly",
+    "mostly",
+    "principalement",
+    "notably",
+    "in particular",
+    "en particulier",
+    "especially",
+];
+
+/// Leads that announce some of the parts of a whole.
+const SUBSET: &[&str] = &[
+    "dont",
+    "including",
+    "of which",
+    "parmi",
+    "among",
+    "y compris",
+    "notamment",
+];
+
+fn has_word(hay: &str, w: &str) -> bool {
+    hay.split(|c: char| !c.is_alphanumeric() && c != '.')
+        .collect::<Vec<_>>()
+        .windows(w.split(' ').count())
+        .any(|win| win.join(" ") == w)
+}
+
+/// Whether a partial marker stands in the whole's sentence up to `end`.
+fn hedged(ctx: &Ctx, text: &str, whole: usize, end: usize) -> bool {
+    let wc = &ctx.claims[whole];
+    let from = floor_char_boundary(
+        text,
+        wc.sentence
+            .start
+            .max(wc.quantity.clean.start.saturating_sub(80)),
+    );
+    let end = floor_char_boundary(text, end.max(from));
+    let hay = fold(&text[from..end]);
+    HEDGES.iter().any(|h| has_word(&hay, h))
+}
+
+/// Whether the text presents the figure at `whole` as a total of what follows, up to `to`:
+/// a total word in its clause ("totalled", "totalise", "au total", "production totale")
+/// or a verb of breaking down ("se répartissent", "breaks down into").
+fn says_total(ctx: &Ctx, text: &str, whole: usize, to: usize) -> bool {
+    let wc = &ctx.claims[whole];
+    // The clause of the total: back to the figure before it.
+    let from = floor_char_boundary(
+        text,
+        wc.sentence
+            .start
+            .max(wc.quantity.clean.start.saturating_sub(200)),
+    );
+    let from = text[from..wc.quantity.clean.start]
+        .rfind(|c: char| c.is_ascii_digit())
+        .map_or(from, |d| from + d + 1);
+    let to = floor_char_boundary(text, to.max(from));
+    let hay = fold(&text[from..to]);
+    hay.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with("total"))
+        || SPLITS.iter().any(|v| hay.contains(v))
+}
+
+/// Verbs that break a total down into its parts.
+const SPLITS: &[&str] = &[
+    "se repartiss",
+    "se repartit",
+    "repartis entre",
+    "reparties entre",
+    "se decompos",
+    "breaks down",
+    "broken down",
+    "break down",
+    "split between",
+    "split into",
+    "is split",
+    "are split",
+];
+
+/// Whether a digit in `range` lies outside every part (a year, a code, another figure).
+fn digits_outside(ctx: &Ctx, text: &str, range: Range<usize>, parts: &[usize]) -> bool {
+    text[range.clone()]
+        .char_indices()
+        .filter(|(_, ch)| ch.is_ascii_digit())
+        .any(|(o, _)| {
+            let at = range.start + o;
+            !parts
+                .iter()
+                .any(|&j| ctx.claims[j].quantity.clean.contains(&at))
+        })
+}
+
+/// Words that end a list of parts: a comparison, a restatement, another clause.
+const BREAKS: &[&str] = &[
+    "while", "whereas", "but", "alors", "tandis", "contre", "against", "compared", "versus", "vs",
+    "soit", "or", "than", "que", "up", "down", "hausse", "baisse", "after", "apres", "before",
+    "avant", "which", "qui", "per", "par",
+];
+
+/// Whether the parts in `range` read as one list of labelled figures: a separator (comma,
+/// "et / and") and a short label between two parts, no comparison or other clause.
+fn shaped(ctx: &Ctx, text: &str, range: Range<usize>, parts: &[usize]) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let mut from = range.start;
+    for (k, &j) in parts.iter().enumerate() {
+        let q = &ctx.claims[j].quantity.clean;
+        if q.start < from {
+            return false;
+        }
+        let gap = &text[from..q.start];
+        let w = words(gap);
+        // "mais" (but), not "maïs" (maize), which folds to it.
+        // Before the first part stands the lead ("breaks down into"): only between parts
+        // does a comparison or another clause end the list.
+        if w.len() > 8
+            || (k > 0
+                && (w.iter().any(|x| BREAKS.contains(&x.as_str()))
+                    || format!(" {} ", gap.to_lowercase()).contains(" mais ")))
+        {
+            return false;
+        }
+        if k > 0 && !(gap.contains(',') || AND.iter().any(|a| format!(" {gap} ").contains(a))) {
+            return false;
+        }
+        from = q.end;
+    }
+    let tail = &text[from..range.end.max(from)];
+    let w = words(tail);
+    !tail.contains(',') && w.len() <= 8 && !w.iter().any(|x| BREAKS.contains(&x.as_str()))
+}
+
+/// Whether the last two parts are joined by "et / and": the list is closed.
+fn closed(ctx: &Ctx, text: &str, parts: &[usize]) -> bool {
+    let [.., a, b] = parts else {
+        return false;
+    };
+    let gap = &text[ctx.claims[*a].quantity.clean.end..ctx.claims[*b].quantity.clean.start];
+    let gap = format!(" {} ", fold(gap));
+    AND.iter().any(|a| gap.contains(a))
+}
+
+/// The values of part `j` in the unit of the total `whole`, or `None` when it cannot be a
+/// part of it: counts list counts; an amount lists amounts in its own unit or currency, or
+/// bare numbers that inherit unit and scale ("150,2 GW : nucléaire 61,4, …").
+fn part_interval(ctx: &Ctx, whole: usize, j: usize) -> Option<Interval> {
+    let w = &ctx.claims[whole].quantity;
+    let p = &ctx.claims[j].quantity;
+    match w.kind {
+        Kind::Amount => {
+            if p.kind == Kind::Amount && p.unit == w.unit && p.unit.is_some() {
+                Some(ctx.interval(j))
+            } else if p.kind == Kind::Number && p.unit.is_none() && p.scale == Decimal::ONE {
+                Some(ctx.interval(j).scale(w.scale))
+            } else {
+                None
+            }
+        }
+        _ => is_count(&ctx.claims[j]).then(|| ctx.interval(j)),
+    }
+}
+
+/// The parts against their total: their sum must meet it, or (a partial list) not exceed it.
+fn sum_finding(ctx: &Ctx, whole: usize, parts: &[usize], partial: bool) -> Option<Finding> {
+    let wc = &ctx.claims[whole];
+    if wc.metric.as_deref() == Some("turnover") {
+        // Exports and imports of a turnover: the trade-balance identity.
+        return None;
+    }
     let mut sum = Interval::exact(Decimal::ZERO);
-    for &j in &parts {
-        sum = sum.add(&ctx.interval(j));
+    let mut total = Decimal::ZERO;
+    for &j in parts {
+        sum = sum.add(&part_interval(ctx, whole, j)?);
+        let p = &ctx.claims[j].quantity;
+        total += if wc.quantity.kind == Kind::Amount && p.unit.is_none() {
+            p.value * wc.quantity.scale
+        } else {
+            p.value
+        };
     }
     let w = ctx.interval(whole);
-    let bad = if subset {
+    let bad = if partial {
         sum.lo.zip(w.hi).is_some_and(|(s, h)| s > h)
     } else {
         !sum.overlaps(&w)
@@ -137,31 +392,122 @@ fn parenthesised(
     if !bad {
         return None;
     }
-    let wc = &ctx.claims[whole];
+    let show = |v: Decimal, scaled: bool| {
+        if wc.quantity.kind == Kind::Amount {
+            let fmt = NumFmt::for_claims(
+                std::iter::once(wc).chain(parts.iter().map(|&j| &ctx.claims[j])),
+            );
+            let v = if scaled { v } else { v * wc.quantity.scale };
+            fmt.num(v)
+        } else {
+            plain(v, 2)
+        }
+    };
     let values: Vec<String> = parts
         .iter()
-        .map(|&j| plain(ctx.claims[j].quantity.value, 2))
+        .map(|&j| {
+            let p = &ctx.claims[j].quantity;
+            show(
+                p.value,
+                p.unit.is_some() || wc.quantity.kind != Kind::Amount,
+            )
+        })
         .collect();
-    let total: Decimal = parts.iter().map(|&j| ctx.claims[j].quantity.value).sum();
     let message = format!(
         "the parts listed add up to {} but the total stated is {}",
-        plain(total, 2),
-        plain(wc.quantity.value, 2)
+        show(total, true),
+        show(wc.quantity.value, true)
     );
     let help = format!(
         "{} = {} {} {} (stated)",
         values.join(" + "),
-        plain(total, 2),
-        if subset { ">" } else { "≠" },
-        plain(wc.quantity.value, 2)
+        show(total, true),
+        if partial { ">" } else { "≠" },
+        show(wc.quantity.value, true),
     );
     let mut labels = vec![label(wc, "stated total", true)];
-    for &j in &parts {
+    for &j in parts {
         labels.push(label(&ctx.claims[j], "part", false));
     }
     let mut key = vec![claim_key(wc)];
     key.extend(parts.iter().map(|&j| claim_key(&ctx.claims[j])));
     Some(finding("sum-of-parts", message, Some(help), labels, &key))
+}
+
+/// Parts told after their total without brackets: after a colon ("totalise 150,2 GW :
+/// nucléaire 61,4 GW, …"), "with A contributing a, B b and C c", "dont a et b", "se
+/// répartissent entre A (a), B (b) et C (c)". The list runs to the end of the sentence.
+fn open_list(ctx: &Ctx, text: &str, whole: usize, rest: &[usize]) -> Option<Finding> {
+    let wc = &ctx.claims[whole];
+    if !matches!(wc.quantity.kind, Kind::Amount | Kind::Count | Kind::Number)
+        || wc.quantity.qualifier != Qualifier::None
+        || (wc.quantity.kind == Kind::Number && wc.quantity.unit.is_some())
+    {
+        return None;
+    }
+    let after = wc.quantity.clean.end;
+    let mut send = floor_char_boundary(text, wc.sentence.end.min(after + LIST));
+    if after >= send {
+        return None;
+    }
+    if let Some(semi) = text[after..send].find(';') {
+        send = after + semi;
+    }
+    let t = text[after..send].trim_start_matches([' ', ',']);
+    let t_at = send - t.len();
+    let starts = |m: &str| {
+        t.len() >= m.len() && t.is_char_boundary(m.len()) && t[..m.len()].eq_ignore_ascii_case(m)
+    };
+    let (start, subset) = if let Some(colon) = lead_end(text, after, ':') {
+        if !says_total(ctx, text, whole, colon) {
+            return None;
+        }
+        (colon + 1, false)
+    } else if let Some(m) = [
+        "dont ",
+        "of which ",
+        "including ",
+        "notamment ",
+        "y compris ",
+    ]
+    .into_iter()
+    .find(|m| starts(m))
+    {
+        (t_at + m.len(), true)
+    } else if ["with ", "avec "].into_iter().any(starts) {
+        let first = rest.first().map(|&j| ctx.claims[j].quantity.clean.start)?;
+        if first < t_at || first > send || !fold(&text[t_at..first]).contains("contribu") {
+            return None;
+        }
+        (t_at, false)
+    } else {
+        let first = rest.first().map(|&j| ctx.claims[j].quantity.clean.start)?;
+        if first < after || first > send || first - after > 80 {
+            return None;
+        }
+        let lead = fold(&text[after..first]);
+        if !SPLITS.iter().any(|v| lead.contains(v)) {
+            return None;
+        }
+        (after, false)
+    };
+    let parts: Vec<usize> = rest
+        .iter()
+        .copied()
+        .take_while(|&j| ctx.claims[j].quantity.clean.start < send)
+        .filter(|&j| {
+            let q = &ctx.claims[j].quantity.clean;
+            q.start >= start && q.end <= send
+        })
+        .collect();
+    if parts.len() < 2
+        || digits_outside(ctx, text, start..send, &parts)
+        || !shaped(ctx, text, start..send, &parts)
+    {
+        return None;
+    }
+    let partial = subset || !closed(ctx, text, &parts) || hedged(ctx, text, whole, send);
+    sum_finding(ctx, whole, &parts, partial)
 }
 
 /// `Six companies …: A, B, C, D, E, F and G.`
@@ -198,29 +544,6 @@ fn colon_list(
     let lead_start = floor_char_boundary(text, wc.quantity.clean.start.saturating_sub(200));
     let sentence_lead = fold(&text[lead_start..colon]);
     let folded = fold(list);
-    const HEDGES: &[&str] = &[
-        "notamment",
-        "including",
-        "such as",
-        "par exemple",
-        "for example",
-        "etc",
-        "entre autres",
-        "among others",
-        "dont",
-        "y compris",
-        "comme",
-        "like",
-        "e.g.",
-        "parmi",
-        "among",
-    ];
-    let has_word = |hay: &str, w: &str| {
-        hay.split(|c: char| !c.is_alphanumeric() && c != '.')
-            .collect::<Vec<_>>()
-            .windows(w.split(' ').count())
-            .any(|win| win.join(" ") == w)
-    };
     if HEDGES.iter().any(|h| {
         has_word(&folded, h)
             || has_word(
@@ -231,12 +554,19 @@ fn colon_list(
     }) {
         return None;
     }
-    let items = list_items(list);
+    let shape = list_shape(list);
+    let items = shape.items;
     if items < 2 {
         return None;
     }
     let listed = Decimal::from(items as u64);
-    if listed <= n || listed > n + Decimal::from(3) {
+    let three = Decimal::from(3);
+    if listed == n || listed > n + three {
+        return None;
+    }
+    // Fewer items than announced: only a closed list ("…, D and E." right after the colon)
+    // whose items cannot be read two ways ("sciences et techniques, droit et médecine").
+    if listed < n && (!shape.closed || shape.ambiguous || listed + three < n) {
         return None;
     }
     let message = format!(
@@ -245,7 +575,8 @@ fn colon_list(
         items
     );
     let help = format!(
-        "{items} listed > {} announced; the count would be {items}",
+        "{items} listed {} {} announced; the count would be {items}",
+        if listed > n { ">" } else { "<" },
         plain(n, 0)
     );
     let doc = &ctx.docs[wc.doc];
@@ -300,15 +631,36 @@ fn announces(text: &str, start: usize, end: usize, colon: usize) -> bool {
     follows || !(known || vague)
 }
 
-/// Items of a list: commas, and the last chunk split once on "et / and / ainsi que".
-fn list_items(list: &str) -> usize {
+/// Items of a list (commas, and the last chunk split once on "et / and / ainsi que"),
+/// whether it is closed by such a conjunction, and whether an item could be read as two.
+struct Shape {
+    items: usize,
+    closed: bool,
+    ambiguous: bool,
+}
+
+const AND: &[&str] = &[
+    " et ",
+    " and ",
+    " ainsi que ",
+    " ainsi qu'",
+    " ainsi qu’",
+    " as well as ",
+];
+
+fn list_shape(list: &str) -> Shape {
+    let none = Shape {
+        items: 0,
+        closed: false,
+        ambiguous: true,
+    };
     let chunks: Vec<&str> = list
         .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
     if chunks.is_empty() {
-        return 0;
+        return none;
     }
     // Items are names or short phrases; the last chunk holds two of them.
     let n = chunks.len();
@@ -317,13 +669,24 @@ fn list_items(list: &str) -> usize {
         .enumerate()
         .any(|(k, c)| c.split_whitespace().count() > if k + 1 == n { 20 } else { 10 })
     {
-        return 0;
+        return none;
     }
-    let last = chunks[chunks.len() - 1];
-    let split_last = [" et ", " and ", " ainsi que ", " as well as "]
-        .iter()
-        .any(|sep| last.contains(sep));
-    chunks.len() + usize::from(split_last)
+    let conjunctions = |c: &str| {
+        let c = format!(" {c} ");
+        AND.iter().map(|sep| c.matches(sep).count()).sum::<usize>()
+    };
+    let last = chunks[n - 1];
+    let in_last = conjunctions(last);
+    // An Oxford comma: "A, B, and C".
+    let oxford = ["and ", "et "].iter().any(|w| last.starts_with(w)) && n > 1;
+    let closed = in_last == 1 || oxford;
+    let ambiguous = chunks[..n - 1].iter().any(|c| conjunctions(c) > 0) || in_last > 1;
+    let split_last = in_last > 0 && !(oxford && in_last == 1);
+    Shape {
+        items: n + usize::from(split_last),
+        closed,
+        ambiguous,
+    }
 }
 
 /// The char boundary at or before `i` (fuzzing: a byte window cut inside `”`).

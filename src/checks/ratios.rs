@@ -9,6 +9,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::format::{plain, signed_percent, NumFmt};
+use super::similarity::fold;
 use super::{claim_key, finding, label, Ctx};
 use crate::claim::{Claim, Direction, Period, Role};
 use crate::finding::Finding;
@@ -565,6 +566,250 @@ pub fn shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         let key: Vec<String> = members.iter().map(|&i| claim_key(&ctx.claims[i])).collect();
         out.push(finding("share", message, Some(help), labels, &key));
     }
+    listed_shares(ctx, out);
+}
+
+/// Words after which a list of shares is no list of one whole's parts: the shares overlap
+/// ("multiple answers possible") or they are shares of a change.
+const OVERLAPPING: &[&str] = &[
+    "multiple answers",
+    "several answers",
+    "more than one answer",
+    "multiple responses",
+    "plusieurs reponses",
+    "reponses multiples",
+    "choix multiples",
+    "non exclusi",
+    "cumul",
+    "overlap",
+    "chevauch",
+];
+const CHANGE_WORDS: &[&str] = &[
+    "growth",
+    "increase",
+    "rise",
+    "decline",
+    "decrease",
+    "gain",
+    "change",
+    "croissance",
+    "hausse",
+    "baisse",
+    "augmentation",
+    "progression",
+    "diminution",
+    "recul",
+];
+/// Verbs that make a share a part of its whole, exclusive of the others.
+const PART_VERBS: &[&str] = &[
+    "accounted for",
+    "account for",
+    "accounts for",
+    "made up",
+    "make up",
+    "makes up",
+    "represent",
+    "comprised",
+    "took",
+    "take ",
+    "takes",
+    "contributed",
+    "generated",
+    "share",
+    "part ",
+    "pese",
+    "pesait",
+    "constitu",
+    "fourni",
+    "assur",
+    "concentr",
+];
+/// Words that link a label to its elliptic share ("North America for 31 %").
+const LINKS: &[&str] = &[
+    "for", "pour", "a", "with", "avec", "and", "et", "ainsi", "que",
+];
+/// Words that make a figure in a list of shares something else than a part.
+const NOT_PARTS: &[&str] = &[
+    "from", "up", "down", "against", "compared", "versus", "vs", "than", "contre", "par",
+    "rapport", "soit", "or", "while", "whereas", "alors", "tandis", "but", "per", "after", "apres",
+    "before", "avant", "hausse", "baisse", "rose", "fell", "grew",
+];
+
+/// Shares listed in one sentence of one whole named once, the others elliptic: "Europe
+/// accounted for 48 % of revenue, North America for 31 % and Asia-Pacific for 27 %".
+/// The parts are the distinct labels before each share, of any kind (regions, crops,
+/// segments); their shares cannot add up past 100 %.
+fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let words = |s: &str| -> Vec<String> {
+        fold(s)
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    for members in ctx.index.sentences.values() {
+        let Some(pos) = members.iter().position(|&i| {
+            let c = &ctx.claims[i];
+            c.role == Role::Share && c.quantity.kind == Kind::Percent
+        }) else {
+            continue;
+        };
+        let first = members[pos];
+        let c0 = &ctx.claims[first];
+        let text = &ctx.docs[c0.doc].clean.text;
+        let Some(sentence) = text.get(c0.sentence.clone()) else {
+            continue;
+        };
+        // The whole, named once after the first share: "of revenue", "du chiffre d'affaires".
+        let after = &text[c0.quantity.clean.end
+            ..crate::context::entity::floor_boundary(
+                text,
+                c0.sentence.end.min(c0.quantity.clean.end + 200),
+            )];
+        let whole_end = after
+            .find([',', ';', '(', ')'])
+            .unwrap_or(after.len())
+            .min(after.find(" and ").unwrap_or(after.len()))
+            .min(after.find(" et ").unwrap_or(after.len()));
+        let whole_words = words(&after[..whole_end]);
+        let names_whole = whole_words
+            .first()
+            .is_some_and(|w| ["of", "de", "du", "des", "d"].contains(&w.as_str()));
+        if !names_whole || whole_words.len() < 2 || whole_words.len() > 10 {
+            continue;
+        }
+        let whole_text = fold(after[..whole_end].trim());
+        if CHANGE_WORDS.iter().any(|w| whole_text.contains(w)) {
+            continue;
+        }
+        let around = fold(
+            &text[crate::context::entity::floor_boundary(
+                text,
+                c0.sentence.start.saturating_sub(200),
+            )
+                ..crate::context::entity::floor_boundary(
+                    text,
+                    (c0.sentence.end + 200).min(text.len()),
+                )],
+        );
+        if OVERLAPPING.iter().any(|w| around.contains(w)) || sentence.is_empty() {
+            continue;
+        }
+        // Parts of one whole: "accounted for", "made up", "représente" … Shares of people
+        // who use or cite something ("used by 80 % of respondents") may overlap.
+        let lead_from = crate::context::entity::floor_boundary(
+            text,
+            c0.sentence
+                .start
+                .max(c0.quantity.clean.start.saturating_sub(120)),
+        );
+        let lead = fold(&text[lead_from..c0.quantity.clean.start]);
+        if !PART_VERBS.iter().any(|v| lead.contains(v)) {
+            continue;
+        }
+        // Every figure after the first share is an elliptic share after its own label.
+        let mut group = vec![first];
+        let mut labels: Vec<Vec<String>> = Vec::new();
+        let mut from = c0.quantity.clean.end + whole_end;
+        let mut ok = true;
+        for &j in &members[pos + 1..] {
+            let c = &ctx.claims[j];
+            if c.quantity.kind != Kind::Percent
+                || !matches!(c.role, Role::Value | Role::Share)
+                || c.quantity.clean.start < from
+            {
+                ok = false;
+                break;
+            }
+            let gap = &text[from..c.quantity.clean.start];
+            let sep = gap.trim_start().starts_with(',')
+                || [" and ", " et "]
+                    .iter()
+                    .any(|a| format!("{gap} ").contains(a));
+            let w = words(gap);
+            let label: Vec<String> = w
+                .iter()
+                .filter(|x| !LINKS.contains(&x.as_str()))
+                .cloned()
+                .collect();
+            if !sep
+                || label.is_empty()
+                || label.len() > 5
+                || gap.chars().any(|ch| ch.is_ascii_digit())
+                || w.iter()
+                    .any(|x| NOT_PARTS.contains(&x.as_str()) && x != "de")
+                || labels.contains(&label)
+            {
+                ok = false;
+                break;
+            }
+            // Elliptic: nothing after the share up to the next separator.
+            let rest = &text[c.quantity.clean.end
+                ..crate::context::entity::floor_boundary(
+                    text,
+                    c0.sentence.end.min(c.quantity.clean.end + 200),
+                )];
+            let rest_end = rest
+                .find([',', ';', '.', ')'])
+                .unwrap_or(rest.len())
+                .min(rest.find(" and ").unwrap_or(rest.len()))
+                .min(rest.find(" et ").unwrap_or(rest.len()));
+            if !words(&rest[..rest_end]).is_empty() {
+                ok = false;
+                break;
+            }
+            labels.push(label);
+            group.push(j);
+            from = c.quantity.clean.end;
+        }
+        if !ok || group.len() < 2 {
+            continue;
+        }
+        let spans: Vec<_> = group
+            .iter()
+            .map(|&i| &ctx.claims[i].quantity.span)
+            .collect();
+        if out.iter().any(|f| {
+            f.rule == "share"
+                && f.labels
+                    .iter()
+                    .any(|l| l.doc == c0.doc && spans.iter().any(|s| **s == l.span))
+        }) {
+            continue;
+        }
+        let mut sum = Interval::exact(Decimal::ZERO);
+        for &i in &group {
+            sum = sum.add(&ctx.interval(i));
+        }
+        if sum.lo.is_none_or(|lo| lo <= HUNDRED) {
+            continue;
+        }
+        let values: Vec<String> = group
+            .iter()
+            .map(|&i| plain(ctx.claims[i].quantity.value, 2))
+            .collect();
+        let total: Decimal = group.iter().map(|&i| ctx.claims[i].quantity.value).sum();
+        let help = format!("{} = {} % > 100 %", values.join(" + "), plain(total, 2));
+        let named = after[..whole_end].trim();
+        let whole = named
+            .split_once([' ', '\'', '’'])
+            .map_or(named, |(_, w)| w.trim());
+        let whole = ["the ", "la ", "le ", "les ", "l'", "l’"]
+            .iter()
+            .find_map(|a| whole.strip_prefix(a))
+            .unwrap_or(whole);
+        let message = format!("shares of {whole} add up past 100 %");
+        let mut flabels = vec![label(
+            &ctx.claims[*group.last().unwrap()],
+            "this share takes the sum past 100 %",
+            true,
+        )];
+        for &i in &group[..group.len() - 1] {
+            flabels.push(label(&ctx.claims[i], "share of the same whole", false));
+        }
+        let key: Vec<String> = group.iter().map(|&i| claim_key(&ctx.claims[i])).collect();
+        out.push(finding("share", message, Some(help), flabels, &key));
+    }
 }
 
 /// `part = share × whole`: the whole from the index, the part stated in the share's
@@ -582,7 +827,38 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
         }
     };
     // The whole is stated before its share ("produced $820 million …; 90 % of it, $500
-    // million"); the figure right after a share is its part.
+    // million"); the figure right after a share in its sentence is its part, never its
+    // whole ("Russia accounted for 90 % of exports, or $500 million": the whole is the
+    // exports told before, whoever they are read as).
+    let after_in_sentence = |i: usize| {
+        let c = &ctx.claims[i];
+        c.doc == s.doc
+            && c.sentence.start == s.sentence.start
+            && c.quantity.clean.start >= s.quantity.clean.end
+    };
+    let mut wholes: Vec<usize> = wholes
+        .iter()
+        .copied()
+        .filter(|&i| !after_in_sentence(i))
+        .collect();
+    if wholes.is_empty() {
+        wholes = ctx
+            .index
+            .sentences
+            .get(&(s.doc, s.sentence.start))?
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let c = &ctx.claims[i];
+                ctx.comparable(i)
+                    && c.role == Role::Value
+                    && c.metric.as_deref() == Some(whole_metric)
+                    && matches!(c.quantity.kind, Kind::Amount | Kind::Count)
+                    && c.quantity.clean.end <= s.quantity.clean.start
+                    && c.period == s.period
+            })
+            .collect();
+    }
     let before: Vec<usize> = wholes
         .iter()
         .copied()
@@ -591,7 +867,7 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
             c.doc == s.doc && c.quantity.clean.end <= s.quantity.clean.start
         })
         .collect();
-    let w = nearest(ctx, &before, s, None).or_else(|| nearest(ctx, wholes, s, None))?;
+    let w = nearest(ctx, &before, s, None).or_else(|| nearest(ctx, &wholes, s, None))?;
     let whole = &ctx.claims[w];
     let part = ctx
         .index
