@@ -467,6 +467,7 @@ fn a_period_carried_from_a_dateline_does_not_hide_a_repeat_en() {
     );
 }
 
+#[test]
 fn amounts_broken_down_after_their_total_en() {
     // Brackets after each label, the total introduced by "totalled".
     let text = "Capital spending totalled $410.0 million across three programmes: housing ($205.5 million), roads ($120.0 million) and schools ($64.5 million).";
