@@ -12,6 +12,7 @@ pub mod config;
 pub mod context;
 pub mod document;
 pub mod extract;
+pub(crate) mod fasthash;
 pub mod finding;
 pub mod interval;
 pub mod lang;
