@@ -74,6 +74,8 @@ pub struct Clauses {
     /// Clauses holding each token, ascending; empty for tokens in more than the posting
     /// cap (they generate no candidates).
     postings: Vec<Vec<u32>>,
+    /// Clauses of the same class have the same tokens and near tokens.
+    class: Vec<u32>,
 }
 
 impl Clauses {
@@ -255,12 +257,25 @@ impl Clauses {
             .iter()
             .map(|c| (sum(&c.tokens, &weights), sum(&c.near, &weights)))
             .collect();
+        // Clauses with the same tokens score the same against anything: a class each, so
+        // a fact told in the same words many times is scored once per pair of wordings.
+        let class: Vec<u32> = {
+            let mut seen: FxHashMap<(&[u32], &[u32]), u32> = FxHashMap::default();
+            clauses
+                .iter()
+                .map(|c| {
+                    let next = seen.len() as u32;
+                    *seen.entry((&c.tokens[..], &c.near[..])).or_insert(next)
+                })
+                .collect()
+        };
         Clauses {
             clauses,
             weights,
             totals,
             words,
             postings,
+            class,
         }
     }
 
@@ -335,6 +350,7 @@ impl Clauses {
                 || Accumulator {
                     weight: vec![0.0; n],
                     touched: Vec::new(),
+                    scores: FxHashMap::default(),
                 },
                 |acc, a| self.candidates_of(a, eligible, min_similarity, acc),
             )
@@ -384,10 +400,17 @@ impl Clauses {
             best.select_nth_unstable_by(PRESELECT, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             best.truncate(PRESELECT);
         }
+        if acc.scores.len() > MAX_REMEMBERED_SCORES {
+            acc.scores.clear();
+        }
+        let ca = self.class[a];
         let mut out: Vec<(usize, usize, f32, f32)> = best
             .iter()
             .filter_map(|&(b, _)| {
-                let (sim, shared) = self.similarity(a, b);
+                let (sim, shared) = *acc
+                    .scores
+                    .entry((ca, self.class[b]))
+                    .or_insert_with(|| self.similarity(a, b));
                 (sim >= min_similarity).then_some((a, b, sim, shared))
             })
             .collect();
@@ -428,7 +451,12 @@ impl Clauses {
 struct Accumulator {
     weight: Vec<f32>,
     touched: Vec<u32>,
+    /// Similarities already computed, by pair of clause classes.
+    scores: FxHashMap<(u32, u32), (f32, f32)>,
 }
+
+/// Scores a thread remembers before it starts afresh (bounds memory on large runs).
+const MAX_REMEMBERED_SCORES: usize = 1 << 20;
 
 #[derive(Debug, Clone)]
 struct Tok {
