@@ -45,7 +45,7 @@ pub const VERSION: u32 = 1;
 #[derive(Serialize)]
 struct LabelRecord<'a> {
     column: usize,
-    file: String,
+    file: std::borrow::Cow<'a, str>,
     length: usize,
     line: usize,
     message: &'a str,
@@ -80,6 +80,16 @@ struct DocumentRecord<'a> {
 }
 
 fn record<'a>(docs: &[Document], f: &'a Finding) -> FindingRecord<'a> {
+    record_named(docs, None, f)
+}
+
+/// [`record`], with each document's name given (`names[doc]`) rather than made per label.
+fn record_named<'a>(
+    docs: &[Document],
+    names: Option<&'a [String]>,
+    f: &'a Finding,
+) -> FindingRecord<'a> {
+    use std::borrow::Cow;
     let labels = f
         .labels
         .iter()
@@ -87,9 +97,13 @@ fn record<'a>(docs: &[Document], f: &'a Finding) -> FindingRecord<'a> {
             let (file, line, column) = match docs.get(l.doc) {
                 Some(d) => {
                     let (line, col) = d.line_col(l.span.start);
-                    (d.name(), line, col)
+                    let name = match names.and_then(|n| n.get(l.doc)) {
+                        Some(n) => Cow::Borrowed(n.as_str()),
+                        None => Cow::Owned(d.name()),
+                    };
+                    (name, line, col)
                 }
-                None => (String::new(), 0, 0),
+                None => (Cow::Borrowed(""), 0, 0),
             };
             LabelRecord {
                 column,
@@ -164,6 +178,7 @@ fn pretty_nested<T: Serialize>(v: &T, indent: &[u8], buf: &mut Vec<u8>) -> io::R
 pub fn write(out: &mut dyn Write, docs: &[Document], findings: &[Finding]) -> io::Result<()> {
     use rayon::prelude::*;
     const ELEMENT: &[u8] = b"    ";
+    let names: Vec<String> = docs.iter().map(Document::name).collect();
     out.write_all(b"{\n  \"findings\": [")?;
     for (n, batch) in findings.chunks(BATCH).enumerate() {
         let parts: Vec<io::Result<Vec<u8>>> = batch
@@ -175,7 +190,7 @@ pub fn write(out: &mut dyn Write, docs: &[Document], findings: &[Finding]) -> io
                     let first = n == 0 && c == 0 && k == 0;
                     buf.extend_from_slice(if first { b"\n" } else { b",\n" });
                     buf.extend_from_slice(ELEMENT);
-                    pretty_nested(&record(docs, f), ELEMENT, &mut buf)?;
+                    pretty_nested(&record_named(docs, Some(&names), f), ELEMENT, &mut buf)?;
                 }
                 Ok(buf)
             })
