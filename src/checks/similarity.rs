@@ -76,6 +76,8 @@ pub struct Clauses {
     postings: Vec<Vec<u32>>,
     /// Clauses of the same class have the same tokens and near tokens.
     class: Vec<u32>,
+    /// Classes of more than one clause.
+    repeated: Vec<bool>,
 }
 
 impl Clauses {
@@ -269,6 +271,13 @@ impl Clauses {
                 })
                 .collect()
         };
+        let mut repeated = vec![false; class.len()];
+        let mut once = vec![false; class.len()];
+        for &c in &class {
+            let c = c as usize;
+            repeated[c] |= once[c];
+            once[c] = true;
+        }
         Clauses {
             clauses,
             weights,
@@ -276,6 +285,7 @@ impl Clauses {
             words,
             postings,
             class,
+            repeated,
         }
     }
 
@@ -332,6 +342,49 @@ impl Clauses {
         (shared, union)
     }
 
+    /// Whether [`Clauses::similarity`] of `a` and `b` may reach `min`: false only when it
+    /// certainly does not. `mark` flags the tokens of `a` ([`IN_TOKENS`], [`IN_NEAR`]).
+    ///
+    /// Most candidates fall short, and the exact score is a merge of both token lists whose
+    /// every step waits on the one before (the weights must be summed in token order to
+    /// give the same floats). This bound needs only `b`'s tokens, looked up in `mark`, and
+    /// sums in f64; its error (a few 1e-6 relative, against the exact f32 sums) is far
+    /// inside [`BOUND_SLACK`].
+    fn may_reach(&self, a: usize, b: usize, mark: &[u8], min: f32) -> bool {
+        let cb = &self.clauses[b];
+        let w = &self.weights;
+        let mut shared = 0f64;
+        for &t in &cb.tokens {
+            if mark[t as usize] & IN_TOKENS != 0 {
+                shared += f64::from(w[t as usize]);
+            }
+        }
+        let mut near_shared = 0f64;
+        for &t in &cb.near {
+            if mark[t as usize] & IN_NEAR != 0 {
+                near_shared += f64::from(w[t as usize]);
+            }
+        }
+        let (ta, tb) = (self.totals[a], self.totals[b]);
+        let union = f64::from(ta.0) + f64::from(tb.0) - shared;
+        if union <= BOUND_SLACK {
+            return true;
+        }
+        let mut bound = shared / union;
+        let smaller = ta.0.min(tb.0);
+        if smaller >= MIN_CONTAINED_WEIGHT {
+            bound = bound.max(shared / f64::from(smaller) * f64::from(CONTAINMENT_DISCOUNT));
+        }
+        if near_shared >= f64::from(MIN_NEAR_SHARED) - NEAR_WEIGHT_SLACK {
+            let near_smaller = f64::from(ta.1.min(tb.1));
+            if near_smaller <= BOUND_SLACK {
+                return true;
+            }
+            bound = bound.max(near_shared / near_smaller * f64::from(NEAR_DISCOUNT));
+        }
+        bound >= f64::from(min) - BOUND_SLACK
+    }
+
     /// Pairs (a < b) among `eligible` clauses that share at least one selective token, with
     /// their similarity, when it reaches `min_similarity`.
     pub fn candidate_pairs(
@@ -351,6 +404,7 @@ impl Clauses {
                     weight: vec![0.0; n],
                     touched: Vec::new(),
                     scores: FxHashMap::default(),
+                    mark: vec![0; self.words.len()],
                 },
                 |acc, a| self.candidates_of(a, eligible, min_similarity, acc),
             )
@@ -404,16 +458,44 @@ impl Clauses {
             acc.scores.clear();
         }
         let ca = self.class[a];
-        let mut out: Vec<(usize, usize, f32, f32)> = best
-            .iter()
-            .filter_map(|&(b, _)| {
-                let (sim, shared) = *acc
-                    .scores
-                    .entry((ca, self.class[b]))
-                    .or_insert_with(|| self.similarity(a, b));
-                (sim >= min_similarity).then_some((a, b, sim, shared))
-            })
-            .collect();
+        // Only a class told again can meet the same pair later: a unique clause's scores
+        // are not kept (a large table of them costs a cache miss per lookup).
+        let remember = self.repeated[ca as usize];
+        let clause = &self.clauses[a];
+        for &t in &clause.tokens {
+            acc.mark[t as usize] |= IN_TOKENS;
+        }
+        for &t in &clause.near {
+            acc.mark[t as usize] |= IN_NEAR;
+        }
+        let score = |b: usize, mark: &[u8]| {
+            if self.may_reach(a, b, mark, min_similarity) {
+                self.similarity(a, b)
+            } else {
+                (f32::NEG_INFINITY, 0.0)
+            }
+        };
+        let mut out: Vec<(usize, usize, f32, f32)> = Vec::new();
+        for &(b, _) in &best {
+            let (sim, shared) = if remember {
+                match acc.scores.get(&(ca, self.class[b])) {
+                    Some(&s) => s,
+                    None => {
+                        let s = score(b, &acc.mark);
+                        acc.scores.insert((ca, self.class[b]), s);
+                        s
+                    }
+                }
+            } else {
+                score(b, &acc.mark)
+            };
+            if sim >= min_similarity {
+                out.push((a, b, sim, shared));
+            }
+        }
+        for &t in clause.tokens.iter().chain(&clause.near) {
+            acc.mark[t as usize] = 0;
+        }
         if out.len() > MAX_CANDIDATES {
             // Most similar first, nearest first among equals: deterministic.
             out.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
@@ -453,10 +535,20 @@ struct Accumulator {
     touched: Vec<u32>,
     /// Similarities already computed, by pair of clause classes.
     scores: FxHashMap<(u32, u32), (f32, f32)>,
+    /// Per token: whether the clause being scored holds it (flags [`IN_TOKENS`], [`IN_NEAR`]).
+    mark: Vec<u8>,
 }
 
+/// Flags of [`Accumulator::mark`]: the token is in the clause's tokens, in its near tokens.
+const IN_TOKENS: u8 = 1;
+const IN_NEAR: u8 = 2;
+/// Margin of [`Clauses::may_reach`] on a similarity (at most 1 or so) and on a weight sum
+/// (a few dozen): a thousand times the rounding error of the exact f32 sums.
+const BOUND_SLACK: f64 = 1e-3;
+const NEAR_WEIGHT_SLACK: f64 = 1e-2;
+
 /// Scores a thread remembers before it starts afresh (bounds memory on large runs).
-const MAX_REMEMBERED_SCORES: usize = 1 << 20;
+const MAX_REMEMBERED_SCORES: usize = 1 << 16;
 
 #[derive(Debug, Clone)]
 struct Tok {
