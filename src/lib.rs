@@ -54,6 +54,7 @@ pub fn lint(docs: &[Document], lex: &Lexicon, config: &config::Config) -> Vec<fi
         .enumerate()
         .map(|(i, doc)| analyse(i, doc, lex).claims)
         .collect();
-    let claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
+    let mut claims: Vec<Claim> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
+    claims.extend(per_doc.into_iter().flatten());
     checks::check(docs, &claims, config)
 }

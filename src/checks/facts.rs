@@ -196,6 +196,9 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
         })
         .collect();
     out.extend(made);
+    // Freeing the clauses (a few vectors per claim) is left to another thread: the run
+    // goes on to report meanwhile.
+    rayon::spawn(move || drop(clauses));
 }
 
 /// A finding decided on, to be written.
