@@ -134,6 +134,8 @@ impl Clauses {
         let mut wids: Vec<u32> = Vec::new();
         let mut token_of: FxHashMap<usize, usize> = FxHashMap::default();
         let mut window: Vec<usize> = Vec::new();
+        // Id of the pair (k, k + 1) of the current sentence's tokens, once given.
+        let mut pair_at: Vec<u32> = Vec::new();
         for ((key, members), toks) in groups.iter().zip(&tokenised) {
             let doc = key.0;
             let Some(sent) = sentence_of[members[0]].clone() else {
@@ -153,6 +155,8 @@ impl Clauses {
                 };
                 wids.push(id);
             }
+            pair_at.clear();
+            pair_at.resize(toks.len(), u32::MAX);
             token_of.clear();
             token_of.extend(
                 toks.iter()
@@ -188,6 +192,16 @@ impl Clauses {
                         }
                         ids.push(*g);
                         if let Some(&next) = part.get(n + 1) {
+                            // Adjacent words recur in the windows of every figure of the
+                            // sentence: their pair's id is remembered by position.
+                            let memo = (next == k + 1).then_some(k);
+                            if let Some(&id) = memo
+                                .and_then(|k| pair_at.get(k))
+                                .filter(|&&id| id != u32::MAX)
+                            {
+                                ids.push(id);
+                                continue;
+                            }
                             let v = wids[next];
                             let id = *gid_of_pair
                                 .entry(u64::from(w) << 32 | u64::from(v))
@@ -198,6 +212,9 @@ impl Clauses {
                                     ));
                                     words.len() as u32 - 1
                                 });
+                            if let Some(k) = memo {
+                                pair_at[k] = id;
+                            }
                             ids.push(id);
                         }
                     }
