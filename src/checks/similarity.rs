@@ -360,25 +360,26 @@ impl Clauses {
     }
 
     /// Whether [`Clauses::similarity`] of `a` and `b` may reach `min`: false only when it
-    /// certainly does not. `mark` flags the tokens of `a` ([`IN_TOKENS`], [`IN_NEAR`]).
+    /// certainly does not. `mark` and `near_mark` are bit sets of the tokens and the near
+    /// tokens of `a`.
     ///
     /// Most candidates fall short, and the exact score is a merge of both token lists whose
     /// every step waits on the one before (the weights must be summed in token order to
     /// give the same floats). This bound needs only `b`'s tokens, looked up in `mark`, and
     /// sums in f64; its error (a few 1e-6 relative, against the exact f32 sums) is far
     /// inside [`BOUND_SLACK`].
-    fn may_reach(&self, a: usize, b: usize, mark: &[u8], min: f32) -> bool {
+    fn may_reach(&self, a: usize, b: usize, mark: &[u64], near_mark: &[u64], min: f32) -> bool {
         let cb = &self.clauses[b];
         let w = &self.weights;
         let mut shared = 0f64;
         for &t in &cb.tokens {
-            if mark[t as usize] & IN_TOKENS != 0 {
+            if has_bit(mark, t) {
                 shared += f64::from(w[t as usize]);
             }
         }
         let mut near_shared = 0f64;
         for &t in &cb.near {
-            if mark[t as usize] & IN_NEAR != 0 {
+            if has_bit(near_mark, t) {
                 near_shared += f64::from(w[t as usize]);
             }
         }
@@ -421,7 +422,8 @@ impl Clauses {
                     weight: vec![0.0; n],
                     touched: Vec::new(),
                     scores: FxHashMap::default(),
-                    mark: vec![0; self.words.len()],
+                    mark: vec![0; self.words.len().div_ceil(64)],
+                    near_mark: vec![0; self.words.len().div_ceil(64)],
                 },
                 |acc, a| self.candidates_of(a, eligible, min_similarity, acc),
             )
@@ -480,13 +482,13 @@ impl Clauses {
         let remember = self.repeated[ca as usize];
         let clause = &self.clauses[a];
         for &t in &clause.tokens {
-            acc.mark[t as usize] |= IN_TOKENS;
+            set_bit(&mut acc.mark, t);
         }
         for &t in &clause.near {
-            acc.mark[t as usize] |= IN_NEAR;
+            set_bit(&mut acc.near_mark, t);
         }
-        let score = |b: usize, mark: &[u8]| {
-            if self.may_reach(a, b, mark, min_similarity) {
+        let score = |b: usize, mark: &[u64], near_mark: &[u64]| {
+            if self.may_reach(a, b, mark, near_mark, min_similarity) {
                 self.similarity(a, b)
             } else {
                 (f32::NEG_INFINITY, 0.0)
@@ -498,20 +500,23 @@ impl Clauses {
                 match acc.scores.get(&(ca, self.class[b])) {
                     Some(&s) => s,
                     None => {
-                        let s = score(b, &acc.mark);
+                        let s = score(b, &acc.mark, &acc.near_mark);
                         acc.scores.insert((ca, self.class[b]), s);
                         s
                     }
                 }
             } else {
-                score(b, &acc.mark)
+                score(b, &acc.mark, &acc.near_mark)
             };
             if sim >= min_similarity {
                 out.push((a, b, sim, shared));
             }
         }
-        for &t in clause.tokens.iter().chain(&clause.near) {
-            acc.mark[t as usize] = 0;
+        for &t in &clause.tokens {
+            acc.mark[t as usize / 64] = 0;
+        }
+        for &t in &clause.near {
+            acc.near_mark[t as usize / 64] = 0;
         }
         if out.len() > MAX_CANDIDATES {
             // Most similar first, nearest first among equals: deterministic.
@@ -552,13 +557,20 @@ struct Accumulator {
     touched: Vec<u32>,
     /// Similarities already computed, by pair of clause classes.
     scores: FxHashMap<(u32, u32), (f32, f32)>,
-    /// Per token: whether the clause being scored holds it (flags [`IN_TOKENS`], [`IN_NEAR`]).
-    mark: Vec<u8>,
+    /// Bit sets of the tokens and the near tokens of the clause being scored (a bit a
+    /// token: small enough to stay in cache).
+    mark: Vec<u64>,
+    near_mark: Vec<u64>,
 }
 
-/// Flags of [`Accumulator::mark`]: the token is in the clause's tokens, in its near tokens.
-const IN_TOKENS: u8 = 1;
-const IN_NEAR: u8 = 2;
+fn set_bit(bits: &mut [u64], t: u32) {
+    bits[t as usize / 64] |= 1 << (t % 64);
+}
+
+fn has_bit(bits: &[u64], t: u32) -> bool {
+    bits[t as usize / 64] & (1 << (t % 64)) != 0
+}
+
 /// Margin of [`Clauses::may_reach`] on a similarity (at most 1 or so) and on a weight sum
 /// (a few dozen): a thousand times the rounding error of the exact f32 sums.
 const BOUND_SLACK: f64 = 1e-3;
