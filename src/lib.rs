@@ -12,6 +12,7 @@ pub mod config;
 pub mod context;
 pub mod document;
 pub mod extract;
+pub(crate) mod fasthash;
 pub mod finding;
 pub mod interval;
 pub mod lang;
@@ -60,7 +61,7 @@ pub fn lint(docs: &[Document], lex: &Lexicon, config: &config::Config) -> Vec<fi
         .enumerate()
         .map(|(i, doc)| analyse(i, doc, lex))
         .collect();
-    let mut claims: Vec<Claim> = Vec::new();
+    let mut claims: Vec<Claim> = Vec::with_capacity(per_doc.iter().map(|a| a.claims.len()).sum());
     let mut events = Vec::new();
     for a in per_doc {
         claims.extend(a.claims);

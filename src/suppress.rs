@@ -131,23 +131,33 @@ pub fn apply(docs: &[Document], findings: Vec<Finding>, config: &Config) -> Vec<
     if sups.is_empty() {
         return findings;
     }
+    // Each label is matched against the suppressions of its own file only (all of them
+    // for every finding grew with files × findings on a large run, issue 6).
+    let mut of_doc: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    for (k, s) in sups.iter().enumerate() {
+        if let Some(list) = of_doc.get_mut(s.doc) {
+            list.push(k);
+        }
+    }
     let mut used = vec![false; sups.len()];
     let mut kept = Vec::with_capacity(findings.len());
     for f in findings {
         let mut suppressed = false;
-        for (k, s) in sups.iter().enumerate() {
-            if !s.covers(&f.rule) {
+        for l in &f.labels {
+            let (Some(d), Some(list)) = (docs.get(l.doc), of_doc.get(l.doc)) else {
                 continue;
-            }
-            let hit = f.labels.iter().any(|l| {
-                l.doc == s.doc
-                    && docs
-                        .get(l.doc)
-                        .is_some_and(|d| s.lines.contains(&d.line_col(l.span.start).0))
-            });
-            if hit {
-                used[k] = true;
-                suppressed = true;
+            };
+            let mut line = None;
+            for &k in list {
+                let s = &sups[k];
+                if !s.covers(&f.rule) {
+                    continue;
+                }
+                let line = *line.get_or_insert_with(|| d.line_col(l.span.start).0);
+                if s.lines.contains(&line) {
+                    used[k] = true;
+                    suppressed = true;
+                }
             }
         }
         if !suppressed {

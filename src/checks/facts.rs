@@ -10,6 +10,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use super::similarity::Clauses;
 use super::{finding, label, Ctx};
 use crate::claim::{Claim, Role};
@@ -70,8 +72,18 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
 
     // `NUMLINT_DEBUG_FACTS=1`: every candidate pair on stderr, for tuning the thresholds.
     let debug = std::env::var_os("NUMLINT_DEBUG_FACTS").is_some();
-    // By text.
-    for (a, b, sim, shared) in clauses.candidate_pairs(&eligible, threshold.min(0.3)) {
+    // By text. Judging a pair reads the claims only: in parallel, kept in order.
+    let judged: Vec<(usize, usize, f32, f32, Option<Pair>)> = clauses
+        .candidate_pairs(&eligible, threshold.min(0.3))
+        .into_par_iter()
+        .map(|(a, b, sim, shared)| {
+            let p = (debug || shared >= MIN_SHARED_WEIGHT)
+                .then(|| judge(ctx, &clauses, a, b, sim))
+                .flatten();
+            (a, b, sim, shared, p)
+        })
+        .collect();
+    for (a, b, sim, shared, judged) in judged {
         if debug {
             let la = ctx.docs[ctx.claims[a].doc]
                 .line_col(ctx.claims[a].quantity.span.start)
@@ -79,15 +91,12 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
             let lb = ctx.docs[ctx.claims[b].doc]
                 .line_col(ctx.claims[b].quantity.span.start)
                 .0;
-            eprintln!(
-                "pair {la} {lb} sim {sim:.2} shared {shared:.1} judge {:?}",
-                judge(ctx, &clauses, a, b, sim)
-            );
+            eprintln!("pair {la} {lb} sim {sim:.2} shared {shared:.1} judge {judged:?}");
         }
         if shared < MIN_SHARED_WEIGHT {
             continue;
         }
-        if let Some(p) = judge(ctx, &clauses, a, b, sim) {
+        if let Some(p) = judged {
             if p.sim >= threshold && seen.insert((a, b)) {
                 pairs.push(p);
             }
@@ -97,30 +106,46 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
     // Each statement of a key is compared with the first one and the few just before it:
     // a fact told k times costs O(k) comparisons, and every statement is looked at
     // (issue 6: all pairs of the first 64 grew with the square of the repeats).
-    for list in ctx.index.values.values() {
-        for (k, &b) in list.iter().enumerate().skip(1) {
-            let recent = k.saturating_sub(BY_KEY_RECENT).max(1);
-            for &a in std::iter::once(&list[0]).chain(&list[recent..k]) {
-                let (a, b) = (a.min(b), a.max(b));
-                if seen.contains(&(a, b)) {
-                    continue;
-                }
-                let (sim, _) = clauses.similarity(a, b);
-                let sure = ctx.claims[a].confidence.min(ctx.claims[b].confidence) >= 0.8;
-                // A key without a subject ("spending, 2025" in a city budget) does not tell
-                // public safety from transport: the words must say it is one fact.
-                let unnamed = ctx.claims[a].subject.is_none();
-                if (sim < 0.15 && !sure) || (unnamed && sim < UNNAMED_MIN_SIMILARITY) {
-                    continue;
-                }
-                if let Some(mut p) = judge(ctx, &clauses, a, b, sim) {
-                    // The key already says "same fact": accept at a lower similarity.
-                    p.anchored = true;
-                    p.sim = p.sim.max(threshold + CONFLICT_MARGIN);
-                    seen.insert((a, b));
-                    pairs.push(p);
+    // The pairs of each key are scored in parallel (scoring is pure), then taken in the
+    // same order as ever, so `seen` decides exactly as a sequential loop would.
+    let lists: Vec<&Vec<usize>> = ctx.index.values.values().collect();
+    let by_key: Vec<Vec<(usize, usize, Option<Pair>)>> = lists
+        .par_iter()
+        .map(|list| {
+            let mut out = Vec::new();
+            for (k, &b) in list.iter().enumerate().skip(1) {
+                let recent = k.saturating_sub(BY_KEY_RECENT).max(1);
+                for &a in std::iter::once(&list[0]).chain(&list[recent..k]) {
+                    let (a, b) = (a.min(b), a.max(b));
+                    if seen.contains(&(a, b)) {
+                        out.push((a, b, None));
+                        continue;
+                    }
+                    let (sim, _) = clauses.similarity(a, b);
+                    let sure = ctx.claims[a].confidence.min(ctx.claims[b].confidence) >= 0.8;
+                    // A key without a subject ("spending, 2025" in a city budget) does not
+                    // tell public safety from transport: the words must say it is one fact.
+                    let unnamed = ctx.claims[a].subject.is_none();
+                    if (sim < 0.15 && !sure) || (unnamed && sim < UNNAMED_MIN_SIMILARITY) {
+                        out.push((a, b, None));
+                        continue;
+                    }
+                    out.push((a, b, judge(ctx, &clauses, a, b, sim)));
                 }
             }
+            out
+        })
+        .collect();
+    for (a, b, judged) in by_key.into_iter().flatten() {
+        if seen.contains(&(a, b)) {
+            continue;
+        }
+        if let Some(mut p) = judged {
+            // The key already says "same fact": accept at a lower similarity.
+            p.anchored = true;
+            p.sim = p.sim.max(threshold + CONFLICT_MARGIN);
+            seen.insert((a, b));
+            pairs.push(p);
         }
     }
 
@@ -141,6 +166,9 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
     // earliest): a fact told n times with other values gives O(n) findings, not one per
     // compared pair (issue 6).
     let mut conflicted: HashMap<usize, usize> = HashMap::new();
+    // Which findings to make is decided in order (the per-statement conflict count); their
+    // messages are then written in parallel, in that order.
+    let mut emit: Vec<Emit> = Vec::new();
     for group in by_sentences.into_values() {
         let mut group = group;
         group.sort_by(|x, y| {
@@ -166,14 +194,31 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
                 let told = conflicted.entry(p.b).or_insert(0);
                 if *told < MAX_CONFLICTS_PER_STATEMENT {
                     *told += 1;
-                    out.push(conflict(ctx, &clauses, p));
+                    emit.push(Emit::Conflict(p));
                 }
             }
         }
         if !repeats.is_empty() {
-            out.push(repeat(ctx, &clauses, &repeats));
+            emit.push(Emit::Repeat(repeats));
         }
     }
+    let made: Vec<Finding> = emit
+        .par_iter()
+        .map(|e| match e {
+            Emit::Conflict(p) => conflict(ctx, &clauses, *p),
+            Emit::Repeat(pairs) => repeat(ctx, &clauses, pairs),
+        })
+        .collect();
+    out.extend(made);
+    // Freeing the clauses (a few vectors per claim) is left to another thread: the run
+    // goes on to report meanwhile.
+    rayon::spawn(move || drop(clauses));
+}
+
+/// A finding decided on, to be written.
+enum Emit {
+    Conflict(Pair),
+    Repeat(Vec<Pair>),
 }
 
 /// Whether two figures may be one fact, and how.

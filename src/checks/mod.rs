@@ -25,6 +25,7 @@ use std::collections::HashSet;
 use crate::claim::{Claim, Role};
 use crate::config::Config;
 use crate::document::Document;
+use crate::fasthash::FxBuild;
 use crate::finding::{Finding, Label, Severity};
 use crate::interval::Interval;
 
@@ -186,15 +187,27 @@ pub fn check_all(
     config: &Config,
 ) -> Vec<Finding> {
     let ctx = Ctx::new(docs, claims, config);
-    let mut findings = Vec::new();
-    totals::identities(&ctx, &mut findings);
-    totals::signs(&ctx, &mut findings);
-    ratios::growth_and_multipliers(&ctx, &mut findings);
-    ratios::shares(&ctx, &mut findings);
-    totals::sub_periods(&ctx, &mut findings);
-    lists::enumerations(&ctx, &mut findings);
-    facts::facts(&ctx, &mut findings);
-    events::events(&ctx, events, &mut findings);
+    // The rule families read the claims and the index only: the fact rules (the largest)
+    // run beside the others, and their findings follow in the same order as ever.
+    let (mut findings, facts) = rayon::join(
+        || {
+            let mut out = Vec::new();
+            totals::identities(&ctx, &mut out);
+            totals::signs(&ctx, &mut out);
+            ratios::growth_and_multipliers(&ctx, &mut out);
+            ratios::shares(&ctx, &mut out);
+            totals::sub_periods(&ctx, &mut out);
+            lists::enumerations(&ctx, &mut out);
+            out
+        },
+        || {
+            let mut out = Vec::new();
+            facts::facts(&ctx, &mut out);
+            events::events(&ctx, events, &mut out);
+            out
+        },
+    );
+    findings.extend(facts);
 
     findings.retain(|f| config.enabled(&f.rule));
     for f in &mut findings {
@@ -207,26 +220,68 @@ pub fn check_all(
 
 /// Order by file and position of the primary label; drop exact duplicates.
 pub fn sort_and_dedup(findings: &mut Vec<Finding>) {
-    findings.sort_by(|a, b| {
-        let ka = a.primary().map(|l| (l.doc, l.span.start));
-        let kb = b.primary().map(|l| (l.doc, l.span.start));
-        let spans = |f: &Finding| -> Vec<(usize, usize, usize)> {
-            f.labels
-                .iter()
-                .map(|l| (l.doc, l.span.start, l.span.end))
-                .collect()
-        };
-        ka.cmp(&kb)
+    use rayon::prelude::*;
+    fn spans(f: &Finding) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        f.labels.iter().map(|l| (l.doc, l.span.start, l.span.end))
+    }
+    // The order of a stable sort by (primary label, rule, message, label spans, help): the
+    // primary label's position is read once per finding, not per comparison, and the
+    // index breaks the remaining ties as a stable sort would.
+    let keys: Vec<Option<(usize, usize)>> = findings
+        .iter()
+        .map(|f| f.primary().map(|l| (l.doc, l.span.start)))
+        .collect();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.par_sort_unstable_by(|&i, &j| {
+        let (a, b) = (&findings[i], &findings[j]);
+        keys[i]
+            .cmp(&keys[j])
             .then_with(|| a.rule.cmp(&b.rule))
             .then_with(|| a.message.cmp(&b.message))
-            .then_with(|| spans(a).cmp(&spans(b)))
+            .then_with(|| spans(a).cmp(spans(b)))
             .then_with(|| a.help.cmp(&b.help))
+            .then(i.cmp(&j))
     });
-    let mut seen = HashSet::new();
-    findings.retain(|f| {
-        let spans: Vec<_> = f.labels.iter().map(|l| (l.doc, l.span.clone())).collect();
-        seen.insert((f.rule.clone(), spans, f.message.clone()))
-    });
+    let mut slots: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
+    findings.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    // The first of each (rule, label spans, message) is kept; keys borrow the findings.
+    let keep: Vec<bool> = {
+        let mut seen = HashSet::with_capacity_and_hasher(findings.len(), FxBuild::default());
+        findings.iter().map(|f| seen.insert(DedupKey(f))).collect()
+    };
+    let mut keep = keep.into_iter();
+    findings.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// What makes two findings the same for [`sort_and_dedup`]: rule, label spans, message.
+struct DedupKey<'a>(&'a Finding);
+
+impl DedupKey<'_> {
+    fn spans(&self) -> impl Iterator<Item = (usize, &std::ops::Range<usize>)> + '_ {
+        self.0.labels.iter().map(|l| (l.doc, &l.span))
+    }
+}
+
+impl PartialEq for DedupKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.rule == other.0.rule
+            && self.0.message == other.0.message
+            && self.spans().eq(other.spans())
+    }
+}
+
+impl Eq for DedupKey<'_> {}
+
+impl std::hash::Hash for DedupKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.0.rule.hash(h);
+        self.0.labels.len().hash(h);
+        for (doc, span) in self.spans() {
+            doc.hash(h);
+            span.hash(h);
+        }
+        self.0.message.hash(h);
+    }
 }
 
 #[doc(hidden)]

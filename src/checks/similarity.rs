@@ -12,7 +12,7 @@
 //! clauses are left out of candidate generation (they still count in the similarity), so
 //! the work grows with the document, not with its square.
 
-use std::collections::HashMap;
+use crate::fasthash::FxHashMap;
 use std::ops::Range;
 
 use crate::claim::Claim;
@@ -71,8 +71,13 @@ pub struct Clauses {
     /// Total weight of each clause's tokens, and of its near tokens.
     totals: Vec<(f32, f32)>,
     words: Vec<String>,
-    postings: HashMap<u32, Vec<usize>>,
-    cap: usize,
+    /// Clauses holding each token, ascending; empty for tokens in more than the posting
+    /// cap (they generate no candidates).
+    postings: Vec<Vec<u32>>,
+    /// Clauses of the same class have the same tokens and near tokens.
+    class: Vec<u32>,
+    /// Classes of more than one clause.
+    repeated: Vec<bool>,
 }
 
 impl Clauses {
@@ -81,21 +86,16 @@ impl Clauses {
     /// Each sentence holding claims is tokenised once (its figures collapsed to one token
     /// each), and every claim of it takes its window from that list: linear in the text
     /// even when one "sentence" is a whole file with thousands of figures.
+    ///
+    /// Token ids are given in the order the windows are read (sentences by (doc, start),
+    /// claims by position, each window's words and bigrams left to right): ids order the
+    /// token lists, and so the order in which weights are summed, which must not depend on
+    /// the number of threads.
     pub fn build(docs: &[Document], claims: &[Claim]) -> Clauses {
-        let mut interner: HashMap<String, u32> = HashMap::new();
-        let mut words: Vec<String> = Vec::new();
-        let mut intern = |s: &str| -> u32 {
-            if let Some(&id) = interner.get(s) {
-                return id;
-            }
-            let id = words.len() as u32;
-            words.push(s.to_string());
-            interner.insert(s.to_string(), id);
-            id
-        };
+        use rayon::prelude::*;
         // Claims grouped by (doc, sentence), sorted by position inside each group. The
         // sentence is the one the context reader found (abbreviations, quotes, brackets).
-        let mut groups: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut groups: FxHashMap<(usize, usize), Vec<usize>> = FxHashMap::default();
         let mut sentence_of: Vec<Option<Range<usize>>> = vec![None; claims.len()];
         for (i, c) in claims.iter().enumerate() {
             let Some(doc) = docs.get(c.doc) else {
@@ -109,59 +109,118 @@ impl Clauses {
             groups.entry((c.doc, sent.start)).or_default().push(i);
             sentence_of[i] = Some(sent);
         }
+        let mut groups: Vec<((usize, usize), Vec<usize>)> = groups.into_iter().collect();
+        groups.sort_unstable_by_key(|g| g.0);
+        // Tokenising is independent per sentence: in parallel, in order.
+        let tokenised: Vec<Vec<Tok>> = groups
+            .par_iter_mut()
+            .map(|(key, members)| {
+                members.sort_by_key(|&i| (claims[i].quantity.clean.start, i));
+                match &sentence_of[members[0]] {
+                    Some(sent) => tokens(&docs[key.0].clean.text, sent.clone(), claims, members),
+                    None => Vec::new(),
+                }
+            })
+            .collect();
+
+        // Words are interned once per sentence (`wid`), then each window maps its words
+        // and word pairs to token ids, given on first sight.
+        let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut gid_of_word: Vec<u32> = Vec::new();
+        let mut gid_of_pair: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut words: Vec<String> = Vec::new();
+        let mut word_text: Vec<String> = Vec::new();
         let mut clauses = vec![Clause::default(); claims.len()];
-        let mut keys: Vec<(usize, usize)> = groups.keys().copied().collect();
-        keys.sort_unstable();
-        for key in keys {
-            let mut members = groups.remove(&key).unwrap_or_default();
-            members.sort_by_key(|&i| (claims[i].quantity.clean.start, i));
+        let mut wids: Vec<u32> = Vec::new();
+        let mut token_of: FxHashMap<usize, usize> = FxHashMap::default();
+        let mut window: Vec<usize> = Vec::new();
+        // Id of the pair (k, k + 1) of the current sentence's tokens, once given.
+        let mut pair_at: Vec<u32> = Vec::new();
+        for ((key, members), toks) in groups.iter().zip(&tokenised) {
             let doc = key.0;
             let Some(sent) = sentence_of[members[0]].clone() else {
                 continue;
             };
-            let toks = tokens(&docs[doc].clean.text, sent.clone(), claims, &members);
-            let token_of: HashMap<usize, usize> = toks
-                .iter()
-                .enumerate()
-                .filter_map(|(k, t)| t.claim.map(|c| (c, k)))
-                .collect();
-            for &i in &members {
+            wids.clear();
+            for t in toks {
+                let id = match word_ids.get(t.text.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = word_text.len() as u32;
+                        word_text.push(t.text.clone());
+                        gid_of_word.push(u32::MAX);
+                        word_ids.insert(t.text.clone(), id);
+                        id
+                    }
+                };
+                wids.push(id);
+            }
+            pair_at.clear();
+            pair_at.resize(toks.len(), u32::MAX);
+            token_of.clear();
+            token_of.extend(
+                toks.iter()
+                    .enumerate()
+                    .filter_map(|(k, t)| t.claim.map(|c| (c, k))),
+            );
+            for &i in members {
                 let own = &claims[i].quantity.clean;
                 let fig = token_of
                     .get(&i)
                     .copied()
                     .unwrap_or_else(|| toks.partition_point(|t| t.pos < own.start));
                 // The figure itself (and any figure read over the same bytes) is left out.
-                let is_own = |t: &&Tok| t.claim.is_some_and(|k| claims[k].quantity.clean == *own);
-                let before: Vec<&Tok> = toks[..fig]
-                    .iter()
-                    .rev()
-                    .filter(|t| !is_own(t))
-                    .take(WINDOW)
-                    .collect();
-                let after: Vec<&Tok> = toks[fig..]
-                    .iter()
-                    .filter(|t| !is_own(t))
-                    .take(WINDOW)
-                    .collect();
-                let window: Vec<&Tok> = before.iter().rev().chain(after.iter()).copied().collect();
-                let mut years: Vec<i32> = window.iter().filter_map(|t| t.year).collect();
-                let mut ids = Vec::new();
-                let mut bigram = String::new();
-                let mut grams = |part: &[&Tok], ids: &mut Vec<u32>| {
-                    for (k, t) in part.iter().enumerate() {
-                        ids.push(intern(&t.text));
-                        if let Some(next) = part.get(k + 1) {
-                            bigram.clear();
-                            bigram.push_str(&t.text);
-                            bigram.push(' ');
-                            bigram.push_str(&next.text);
-                            ids.push(intern(&bigram));
+                let is_own = |k: usize| {
+                    toks[k]
+                        .claim
+                        .is_some_and(|c| claims[c].quantity.clean == *own)
+                };
+                window.clear();
+                window.extend((0..fig).rev().filter(|&k| !is_own(k)).take(WINDOW));
+                window.reverse();
+                let nb = window.len();
+                window.extend((fig..toks.len()).filter(|&k| !is_own(k)).take(WINDOW));
+                let mut years: Vec<i32> = window.iter().filter_map(|&k| toks[k].year).collect();
+                // Token ids of a run of the window: each word, and each word with the next.
+                let mut grams = |part: &[usize], ids: &mut Vec<u32>| {
+                    for (n, &k) in part.iter().enumerate() {
+                        let w = wids[k];
+                        let g = &mut gid_of_word[w as usize];
+                        if *g == u32::MAX {
+                            *g = words.len() as u32;
+                            words.push(word_text[w as usize].clone());
+                        }
+                        ids.push(*g);
+                        if let Some(&next) = part.get(n + 1) {
+                            // Adjacent words recur in the windows of every figure of the
+                            // sentence: their pair's id is remembered by position.
+                            let memo = (next == k + 1).then_some(k);
+                            if let Some(&id) = memo
+                                .and_then(|k| pair_at.get(k))
+                                .filter(|&&id| id != u32::MAX)
+                            {
+                                ids.push(id);
+                                continue;
+                            }
+                            let v = wids[next];
+                            let id = *gid_of_pair
+                                .entry(u64::from(w) << 32 | u64::from(v))
+                                .or_insert_with(|| {
+                                    words.push(format!(
+                                        "{} {}",
+                                        word_text[w as usize], word_text[v as usize]
+                                    ));
+                                    words.len() as u32 - 1
+                                });
+                            if let Some(k) = memo {
+                                pair_at[k] = id;
+                            }
+                            ids.push(id);
                         }
                     }
                 };
+                let mut ids = Vec::new();
                 grams(&window, &mut ids);
-                let nb = before.len();
                 let mut near = Vec::new();
                 grams(
                     &window[nb.saturating_sub(NEAR)..(nb + NEAR).min(window.len())],
@@ -169,12 +228,15 @@ impl Clauses {
                 );
                 near.sort_unstable();
                 near.dedup();
-                let anchor = after
-                    .first()
-                    .filter(|t| t.word)
-                    .or_else(|| before.first().filter(|t| t.word))
-                    .map(|t| t.text.clone());
-                let anchor = anchor.map(|a| intern(&a));
+                let anchor = window
+                    .get(nb)
+                    .filter(|&&k| toks[k].word)
+                    .or_else(|| {
+                        nb.checked_sub(1)
+                            .map(|b| &window[b])
+                            .filter(|&&k| toks[k].word)
+                    })
+                    .map(|&k| gid_of_word[wids[k] as usize]);
                 ids.sort_unstable();
                 ids.dedup();
                 years.sort_unstable();
@@ -188,12 +250,13 @@ impl Clauses {
                 };
             }
         }
+        drop(tokenised);
         let mut df = vec![0u32; words.len()];
-        let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
         for (i, cl) in clauses.iter().enumerate() {
             for &t in &cl.tokens {
                 df[t as usize] += 1;
-                postings.entry(t).or_default().push(i);
+                postings[t as usize].push(i as u32);
             }
         }
         let n = clauses.len().max(1) as f32;
@@ -202,18 +265,44 @@ impl Clauses {
             .map(|&d| ((n + SMOOTHING) / d.max(1) as f32).ln().max(0.05))
             .collect();
         let cap = (clauses.len() / 50).clamp(MIN_POSTING_CAP, MAX_POSTING_CAP);
+        // Posting lists too long to generate candidates are never read: dropped.
+        for list in &mut postings {
+            if list.len() > cap {
+                *list = Vec::new();
+            }
+        }
         let sum = |ts: &[u32], w: &[f32]| ts.iter().map(|&t| w[t as usize]).sum::<f32>();
         let totals = clauses
             .iter()
             .map(|c| (sum(&c.tokens, &weights), sum(&c.near, &weights)))
             .collect();
+        // Clauses with the same tokens score the same against anything: a class each, so
+        // a fact told in the same words many times is scored once per pair of wordings.
+        let class: Vec<u32> = {
+            let mut seen: FxHashMap<(&[u32], &[u32]), u32> = FxHashMap::default();
+            clauses
+                .iter()
+                .map(|c| {
+                    let next = seen.len() as u32;
+                    *seen.entry((&c.tokens[..], &c.near[..])).or_insert(next)
+                })
+                .collect()
+        };
+        let mut repeated = vec![false; class.len()];
+        let mut once = vec![false; class.len()];
+        for &c in &class {
+            let c = c as usize;
+            repeated[c] |= once[c];
+            once[c] = true;
+        }
         Clauses {
             clauses,
             weights,
             totals,
             words,
             postings,
-            cap,
+            class,
+            repeated,
         }
     }
 
@@ -245,39 +334,73 @@ impl Clauses {
         ((shared / union).max(contained).max(near), shared)
     }
 
-    /// Weight two sorted token lists share, and the weight of their union.
+    /// Weight two sorted token lists share, and the weight of their union (summed in
+    /// token order: the same floats whatever the caller).
     fn overlap(&self, ta: &[u32], tb: &[u32]) -> (f32, f32) {
+        let w = &self.weights[..];
         let (mut i, mut j) = (0, 0);
         let (mut shared, mut union) = (0f32, 0f32);
-        while i < ta.len() || j < tb.len() {
-            match (ta.get(i), tb.get(j)) {
-                (Some(x), Some(y)) if x == y => {
-                    let w = self.weights[*x as usize];
-                    shared += w;
-                    union += w;
-                    i += 1;
-                    j += 1;
-                }
-                (Some(x), Some(y)) if x < y => {
-                    union += self.weights[*x as usize];
-                    i += 1;
-                }
-                (Some(_), Some(y)) => {
-                    union += self.weights[*y as usize];
-                    j += 1;
-                }
-                (Some(x), None) => {
-                    union += self.weights[*x as usize];
-                    i += 1;
-                }
-                (None, Some(y)) => {
-                    union += self.weights[*y as usize];
-                    j += 1;
-                }
-                (None, None) => break,
-            }
+        // Branch-free merge (the branches mispredicted on every step): on equal ids both
+        // advance, `shared` gains the weight (adding 0.0 otherwise leaves it unchanged).
+        while i < ta.len() && j < tb.len() {
+            let (x, y) = (ta[i], tb[j]);
+            let (wx, wy) = (w[x as usize], w[y as usize]);
+            union += if x <= y { wx } else { wy };
+            shared += if x == y { wx } else { 0.0 };
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
+        for &x in &ta[i..] {
+            union += w[x as usize];
+        }
+        for &y in &tb[j..] {
+            union += w[y as usize];
         }
         (shared, union)
+    }
+
+    /// Whether [`Clauses::similarity`] of `a` and `b` may reach `min`: false only when it
+    /// certainly does not. `mark` and `near_mark` are bit sets of the tokens and the near
+    /// tokens of `a`.
+    ///
+    /// Most candidates fall short, and the exact score is a merge of both token lists whose
+    /// every step waits on the one before (the weights must be summed in token order to
+    /// give the same floats). This bound needs only `b`'s tokens, looked up in `mark`, and
+    /// sums in f64; its error (a few 1e-6 relative, against the exact f32 sums) is far
+    /// inside [`BOUND_SLACK`].
+    fn may_reach(&self, a: usize, b: usize, mark: &[u64], near_mark: &[u64], min: f32) -> bool {
+        let cb = &self.clauses[b];
+        let w = &self.weights;
+        let mut shared = 0f64;
+        for &t in &cb.tokens {
+            if has_bit(mark, t) {
+                shared += f64::from(w[t as usize]);
+            }
+        }
+        let mut near_shared = 0f64;
+        for &t in &cb.near {
+            if has_bit(near_mark, t) {
+                near_shared += f64::from(w[t as usize]);
+            }
+        }
+        let (ta, tb) = (self.totals[a], self.totals[b]);
+        let union = f64::from(ta.0) + f64::from(tb.0) - shared;
+        if union <= BOUND_SLACK {
+            return true;
+        }
+        let mut bound = shared / union;
+        let smaller = ta.0.min(tb.0);
+        if smaller >= MIN_CONTAINED_WEIGHT {
+            bound = bound.max(shared / f64::from(smaller) * f64::from(CONTAINMENT_DISCOUNT));
+        }
+        if near_shared >= f64::from(MIN_NEAR_SHARED) - NEAR_WEIGHT_SLACK {
+            let near_smaller = f64::from(ta.1.min(tb.1));
+            if near_smaller <= BOUND_SLACK {
+                return true;
+            }
+            bound = bound.max(near_shared / near_smaller * f64::from(NEAR_DISCOUNT));
+        }
+        bound >= f64::from(min) - BOUND_SLACK
     }
 
     /// Pairs (a < b) among `eligible` clauses that share at least one selective token, with
@@ -288,14 +411,22 @@ impl Clauses {
         min_similarity: f32,
     ) -> Vec<(usize, usize, f32, f32)> {
         use rayon::prelude::*;
+        let n = self.clauses.len();
         // Each clause's candidates are independent: generated in parallel, then sorted,
         // so the result is the same whatever the number of threads.
-        let mut out: Vec<(usize, usize, f32, f32)> = (0..self.clauses.len())
+        let mut out: Vec<(usize, usize, f32, f32)> = (0..n)
             .into_par_iter()
             .filter(|&a| eligible[a])
-            .map_init(HashMap::<usize, f32>::new, |acc, a| {
-                self.candidates_of(a, eligible, min_similarity, acc)
-            })
+            .map_init(
+                || Accumulator {
+                    weight: vec![0.0; n],
+                    touched: Vec::new(),
+                    scores: FxHashMap::default(),
+                    mark: vec![0; self.words.len().div_ceil(64)],
+                    near_mark: vec![0; self.words.len().div_ceil(64)],
+                },
+                |acc, a| self.candidates_of(a, eligible, min_similarity, acc),
+            )
             .flatten_iter()
             .collect();
         out.sort_by_key(|x| (x.0, x.1));
@@ -310,37 +441,83 @@ impl Clauses {
         a: usize,
         eligible: &[bool],
         min_similarity: f32,
-        acc: &mut HashMap<usize, f32>,
+        acc: &mut Accumulator,
     ) -> Vec<(usize, usize, f32, f32)> {
-        acc.clear();
         for &t in &self.clauses[a].tokens {
-            let Some(list) = self.postings.get(&t) else {
-                continue;
-            };
-            if list.len() > self.cap {
-                continue;
-            }
+            // Lists are ascending: the clauses after `a` are a suffix.
+            let list = &self.postings[t as usize];
+            let later = &list[list.partition_point(|&b| b as usize <= a)..];
             let w = self.weights[t as usize];
-            for &b in list {
-                if b > a && eligible[b] {
-                    *acc.entry(b).or_default() += w;
+            for &b in later {
+                let b = b as usize;
+                if eligible[b] {
+                    // Weights are positive: zero means not touched yet.
+                    if acc.weight[b] == 0.0 {
+                        acc.touched.push(b as u32);
+                    }
+                    acc.weight[b] += w;
                 }
             }
         }
         // Exact similarity for the candidates sharing the most weight only: with long
         // posting lists a clause accumulates thousands (issue 6).
-        let mut best: Vec<(usize, f32)> = acc.iter().map(|(&b, &w)| (b, w)).collect();
+        let mut best: Vec<(usize, f32)> = acc
+            .touched
+            .drain(..)
+            .map(|b| {
+                let b = b as usize;
+                (b, std::mem::take(&mut acc.weight[b]))
+            })
+            .collect();
         if best.len() > PRESELECT {
             best.select_nth_unstable_by(PRESELECT, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             best.truncate(PRESELECT);
         }
-        let mut out: Vec<(usize, usize, f32, f32)> = best
-            .iter()
-            .filter_map(|&(b, _)| {
-                let (sim, shared) = self.similarity(a, b);
-                (sim >= min_similarity).then_some((a, b, sim, shared))
-            })
-            .collect();
+        if acc.scores.len() > MAX_REMEMBERED_SCORES {
+            acc.scores.clear();
+        }
+        let ca = self.class[a];
+        // Only a class told again can meet the same pair later: a unique clause's scores
+        // are not kept (a large table of them costs a cache miss per lookup).
+        let remember = self.repeated[ca as usize];
+        let clause = &self.clauses[a];
+        for &t in &clause.tokens {
+            set_bit(&mut acc.mark, t);
+        }
+        for &t in &clause.near {
+            set_bit(&mut acc.near_mark, t);
+        }
+        let score = |b: usize, mark: &[u64], near_mark: &[u64]| {
+            if self.may_reach(a, b, mark, near_mark, min_similarity) {
+                self.similarity(a, b)
+            } else {
+                (f32::NEG_INFINITY, 0.0)
+            }
+        };
+        let mut out: Vec<(usize, usize, f32, f32)> = Vec::new();
+        for &(b, _) in &best {
+            let (sim, shared) = if remember {
+                match acc.scores.get(&(ca, self.class[b])) {
+                    Some(&s) => s,
+                    None => {
+                        let s = score(b, &acc.mark, &acc.near_mark);
+                        acc.scores.insert((ca, self.class[b]), s);
+                        s
+                    }
+                }
+            } else {
+                score(b, &acc.mark, &acc.near_mark)
+            };
+            if sim >= min_similarity {
+                out.push((a, b, sim, shared));
+            }
+        }
+        for &t in &clause.tokens {
+            acc.mark[t as usize / 64] = 0;
+        }
+        for &t in &clause.near {
+            acc.near_mark[t as usize / 64] = 0;
+        }
         if out.len() > MAX_CANDIDATES {
             // Most similar first, nearest first among equals: deterministic.
             out.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
@@ -372,6 +549,35 @@ impl Clauses {
             .collect()
     }
 }
+
+/// Shared weight of the candidates of one clause, reused from clause to clause (a dense
+/// array: a hash map per clause dominated candidate generation).
+struct Accumulator {
+    weight: Vec<f32>,
+    touched: Vec<u32>,
+    /// Similarities already computed, by pair of clause classes.
+    scores: FxHashMap<(u32, u32), (f32, f32)>,
+    /// Bit sets of the tokens and the near tokens of the clause being scored (a bit a
+    /// token: small enough to stay in cache).
+    mark: Vec<u64>,
+    near_mark: Vec<u64>,
+}
+
+fn set_bit(bits: &mut [u64], t: u32) {
+    bits[t as usize / 64] |= 1 << (t % 64);
+}
+
+fn has_bit(bits: &[u64], t: u32) -> bool {
+    bits[t as usize / 64] & (1 << (t % 64)) != 0
+}
+
+/// Margin of [`Clauses::may_reach`] on a similarity (at most 1 or so) and on a weight sum
+/// (a few dozen): a thousand times the rounding error of the exact f32 sums.
+const BOUND_SLACK: f64 = 1e-3;
+const NEAR_WEIGHT_SLACK: f64 = 1e-2;
+
+/// Scores a thread remembers before it starts afresh (bounds memory on large runs).
+const MAX_REMEMBERED_SCORES: usize = 1 << 16;
 
 #[derive(Debug, Clone)]
 struct Tok {

@@ -45,7 +45,7 @@ pub const VERSION: u32 = 1;
 #[derive(Serialize)]
 struct LabelRecord<'a> {
     column: usize,
-    file: String,
+    file: std::borrow::Cow<'a, str>,
     length: usize,
     line: usize,
     message: &'a str,
@@ -80,6 +80,16 @@ struct DocumentRecord<'a> {
 }
 
 fn record<'a>(docs: &[Document], f: &'a Finding) -> FindingRecord<'a> {
+    record_named(docs, None, f)
+}
+
+/// [`record`], with each document's name given (`names[doc]`) rather than made per label.
+fn record_named<'a>(
+    docs: &[Document],
+    names: Option<&'a [String]>,
+    f: &'a Finding,
+) -> FindingRecord<'a> {
+    use std::borrow::Cow;
     let labels = f
         .labels
         .iter()
@@ -87,9 +97,13 @@ fn record<'a>(docs: &[Document], f: &'a Finding) -> FindingRecord<'a> {
             let (file, line, column) = match docs.get(l.doc) {
                 Some(d) => {
                     let (line, col) = d.line_col(l.span.start);
-                    (d.name(), line, col)
+                    let name = match names.and_then(|n| n.get(l.doc)) {
+                        Some(n) => Cow::Borrowed(n.as_str()),
+                        None => Cow::Owned(d.name()),
+                    };
+                    (name, line, col)
                 }
-                None => (String::new(), 0, 0),
+                None => (Cow::Borrowed(""), 0, 0),
             };
             LabelRecord {
                 column,
@@ -137,7 +151,68 @@ pub fn document(docs: &[Document], findings: &[Finding]) -> Value {
     serde_json::to_value(document_record(docs, findings)).unwrap_or(Value::Null)
 }
 
+/// Findings rendered together in parallel, then written in order: bounds the memory of
+/// the rendered text whatever the number of findings.
+const BATCH: usize = 8192;
+/// Findings one parallel task renders.
+const CHUNK: usize = 256;
+
+/// Pretty JSON of `v`, as `serde_json::to_writer_pretty` writes it, nested `indent` spaces
+/// deeper: its lines after the first are indented (JSON strings hold no raw newline).
+fn pretty_nested<T: Serialize>(v: &T, indent: &[u8], buf: &mut Vec<u8>) -> io::Result<()> {
+    let mut tmp = Vec::new();
+    serde_json::to_writer_pretty(&mut tmp, v)?;
+    for (k, line) in tmp.split(|&b| b == b'\n').enumerate() {
+        if k > 0 {
+            buf.push(b'\n');
+            buf.extend_from_slice(indent);
+        }
+        buf.extend_from_slice(line);
+    }
+    Ok(())
+}
+
+/// The whole document, byte for byte what `serde_json::to_writer_pretty` makes of
+/// [`document_record`], written as it is rendered: findings are rendered in parallel
+/// (rayon) batch by batch, in order, and never all held as records or text at once.
 pub fn write(out: &mut dyn Write, docs: &[Document], findings: &[Finding]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document_record(docs, findings))?;
-    out.write_all(b"\n")
+    use rayon::prelude::*;
+    const ELEMENT: &[u8] = b"    ";
+    let names: Vec<String> = docs.iter().map(Document::name).collect();
+    out.write_all(b"{\n  \"findings\": [")?;
+    for (n, batch) in findings.chunks(BATCH).enumerate() {
+        let parts: Vec<io::Result<Vec<u8>>> = batch
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut buf = Vec::new();
+                for (k, f) in chunk.iter().enumerate() {
+                    let first = n == 0 && c == 0 && k == 0;
+                    buf.extend_from_slice(if first { b"\n" } else { b",\n" });
+                    buf.extend_from_slice(ELEMENT);
+                    pretty_nested(&record_named(docs, Some(&names), f), ELEMENT, &mut buf)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for part in parts {
+            out.write_all(&part?)?;
+        }
+    }
+    if !findings.is_empty() {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"],\n  \"summary\": ")?;
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let summary = Summary {
+        errors: count(Severity::Error),
+        files: docs.len(),
+        findings: findings.len(),
+        infos: count(Severity::Info),
+        warnings: count(Severity::Warning),
+    };
+    let mut buf = Vec::new();
+    pretty_nested(&summary, b"  ", &mut buf)?;
+    out.write_all(&buf)?;
+    write!(out, ",\n  \"version\": {VERSION}\n}}\n")
 }
