@@ -677,3 +677,15 @@ fn a_share_and_its_part_told_after_it_en() {
     assert!(help.contains("400 / 640 = 62.5 %"), "{help}");
     assert!(lint(&text.replace("$400", "$512"), Lang::En).is_empty());
 }
+
+#[test]
+fn present_tense_changes_and_aims_fr_en() {
+    let fr = "En 2024, les inscriptions progressent de 3 % pour atteindre 38 450 étudiants, après 36 000 étudiants en 2023.";
+    assert_eq!(rules(&lint(fr, Lang::Fr)), ["growth-rate"]);
+    assert!(lint(&fr.replace("36 000", "37 330"), Lang::Fr).is_empty());
+    // An aim is not a fact: it may differ from what was reached.
+    let en = "In 2026, group revenue reached £1,248.6 million, the board said.\n\nThe strategy was reviewed in the spring.\n\nIn 2026, the group aims for revenue of £1,500 million, the board said.";
+    assert!(lint(en, Lang::En).is_empty(), "{:#?}", lint(en, Lang::En));
+    let fact = en.replace("the group aims for revenue of", "group revenue reached");
+    assert_eq!(rules(&lint(&fact, Lang::En)), ["conflicting-fact"]);
+}
