@@ -157,16 +157,8 @@ fn dice(a: &[String], b: &[String]) -> (f32, usize) {
 /// Far enough apart to be worth telling (as for figures: another paragraph unless near
 /// repeats are wanted, and not the abstract against the body when that is switched off).
 fn distant(ctx: &Ctx, a: &EventMention, b: &EventMention) -> bool {
-    if a.doc == b.doc && a.paragraph == b.paragraph && !ctx.config.near_repeats {
-        return false;
-    }
-    if !ctx.config.abstract_repeats {
-        let in_abstract = |e: &EventMention| e.date_clean.start < super::facts::ABSTRACT_BYTES;
-        if in_abstract(a) != in_abstract(b) {
-            return false;
-        }
-    }
-    true
+    let at = |e: &EventMention| (e.doc, e.paragraph, e.date_clean.start);
+    super::facts::distant_places(ctx, at(a), at(b))
 }
 
 fn span_label(ctx: &Ctx, e: &EventMention, message: String, primary: bool) -> Label {
@@ -187,13 +179,7 @@ fn text_of(ctx: &Ctx, e: &EventMention, clean: &std::ops::Range<usize>) -> Strin
 
 fn place(ctx: &Ctx, e: &EventMention) -> String {
     let d = &ctx.docs[e.doc];
-    let span = d.original_span(e.date_clean.clone());
-    let (line, _) = d.line_col(span.start);
-    let name = d
-        .path
-        .file_name()
-        .map_or_else(|| d.name(), |n| n.to_string_lossy().into_owned());
-    format!("{name}:{line}")
+    super::place(ctx, e.doc, d.original_span(e.date_clean.clone()).start)
 }
 
 fn key(e: &EventMention) -> Vec<String> {

@@ -43,7 +43,7 @@ const PERIOD_VETO: f32 = 0.75;
 /// subjects to keep them apart: stated, or carried from the sentence before.
 const SUBJECT_VETO: f32 = 0.75;
 /// Bytes of a document's start read as its abstract (for `repeats.abstract = false`).
-pub(super) const ABSTRACT_BYTES: usize = 2000;
+const ABSTRACT_BYTES: usize = 2000;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Pair {
@@ -302,27 +302,28 @@ fn same_kind(a: &Claim, b: &Claim) -> bool {
 /// Far enough apart to be a repeat worth telling: another paragraph (unless near repeats
 /// are wanted), and not an abstract repeating the body when that is switched off.
 fn distant(ctx: &Ctx, a: usize, b: usize) -> bool {
-    let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
-    if ca.doc == cb.doc && ca.paragraph == cb.paragraph && !ctx.config.near_repeats {
+    let at = |c: &Claim| (c.doc, c.paragraph, c.quantity.clean.start);
+    distant_places(ctx, at(&ctx.claims[a]), at(&ctx.claims[b]))
+}
+
+/// The test of [`distant`] on two places, each (document, paragraph, offset in the cleaned
+/// text): figures and dated events ([`super::events`]) are told again under one rule.
+pub(super) fn distant_places(
+    ctx: &Ctx,
+    (doc_a, para_a, at_a): (usize, usize, usize),
+    (doc_b, para_b, at_b): (usize, usize, usize),
+) -> bool {
+    if doc_a == doc_b && para_a == para_b && !ctx.config.near_repeats {
         return false;
     }
-    if !ctx.config.abstract_repeats {
-        let in_abstract = |c: &Claim| c.quantity.clean.start < ABSTRACT_BYTES;
-        if in_abstract(ca) != in_abstract(cb) {
-            return false;
-        }
+    if !ctx.config.abstract_repeats && (at_a < ABSTRACT_BYTES) != (at_b < ABSTRACT_BYTES) {
+        return false;
     }
     true
 }
 
 fn place(ctx: &Ctx, c: &Claim) -> String {
-    let d = &ctx.docs[c.doc];
-    let (line, _) = d.line_col(c.quantity.span.start);
-    let name = d
-        .path
-        .file_name()
-        .map_or_else(|| d.name(), |n| n.to_string_lossy().into_owned());
-    format!("{name}:{line}")
+    super::place(ctx, c.doc, c.quantity.span.start)
 }
 
 fn surface(ctx: &Ctx, c: &Claim) -> String {

@@ -105,6 +105,18 @@ pub fn same_unit(a: &crate::quantity::Quantity, b: &crate::quantity::Quantity) -
     (bare(a) && b.kind == Kind::Count) || (bare(b) && a.kind == Kind::Count)
 }
 
+/// "file.md:12": where a finding's other figure stands, for messages (the file's name, not
+/// its path, and the 1-based line of an offset in its original text).
+pub fn place(ctx: &Ctx, doc: usize, offset: usize) -> String {
+    let d = &ctx.docs[doc];
+    let (line, _) = d.line_col(offset);
+    let name = d
+        .path
+        .file_name()
+        .map_or_else(|| d.name(), |n| n.to_string_lossy().into_owned());
+    format!("{name}:{line}")
+}
+
 /// A label on a claim's figure.
 pub fn label(c: &Claim, message: impl Into<String>, primary: bool) -> Label {
     Label {
