@@ -63,10 +63,7 @@ impl Document {
         let (mut at, mut chars) = (0usize, 0usize);
         char_checkpoints.push((0, 0));
         while at < text.len() {
-            let mut next = (at + CHAR_CHECKPOINT).min(text.len());
-            while !text.is_char_boundary(next) {
-                next += 1;
-            }
+            let next = text.ceil_char_boundary(at + CHAR_CHECKPOINT);
             chars += text[at..next].chars().count();
             at = next;
             char_checkpoints.push((at, chars));
@@ -106,10 +103,7 @@ impl Document {
             Err(i) => i - 1,
         };
         let (at, chars) = self.char_checkpoints[i];
-        let mut end = offset.min(self.text.len());
-        while !self.text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = self.text.floor_char_boundary(offset);
         chars + self.text[at..end.max(at)].chars().count()
     }
 

@@ -52,10 +52,7 @@ impl Lang {
             "the", "of", "and", "to", "in", "is", "was", "for", "on", "by", "with", "that", "from",
             "a", "an", "were", "has", "have", "billion",
         ];
-        let mut end = text.len().min(64 * 1024);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = text.floor_char_boundary(64 * 1024);
         let (mut fr, mut en) = (0usize, 0usize);
         for word in text[..end]
             .split(|c: char| !c.is_alphabetic())

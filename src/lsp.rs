@@ -63,10 +63,7 @@ impl Utf16Index {
     /// LSP position of a byte offset (rounded down to a char boundary, clamped to the
     /// text): 0-based line, column in UTF-16 code units.
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = text.floor_char_boundary(offset);
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
         let col: usize = text[start..offset].chars().map(char::len_utf16).sum();

@@ -48,7 +48,7 @@ fn print(int: u64, frac: &str, style: Style) -> String {
     };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             if let Some(g) = group {
                 out.push(g);
             }

@@ -228,13 +228,12 @@ fn has_word(hay: &str, w: &str) -> bool {
 /// Whether a partial marker stands in the whole's sentence up to `end`.
 fn hedged(ctx: &Ctx, text: &str, whole: usize, end: usize) -> bool {
     let wc = &ctx.claims[whole];
-    let from = floor_char_boundary(
-        text,
+    let from = text.floor_char_boundary(
         wc.sentence
             .start
             .max(wc.quantity.clean.start.saturating_sub(80)),
     );
-    let end = floor_char_boundary(text, end.max(from));
+    let end = text.floor_char_boundary(end.max(from));
     let hay = fold(&text[from..end]);
     HEDGES.iter().any(|h| has_word(&hay, h))
 }
@@ -245,8 +244,7 @@ fn hedged(ctx: &Ctx, text: &str, whole: usize, end: usize) -> bool {
 fn says_total(ctx: &Ctx, text: &str, whole: usize, to: usize) -> bool {
     let wc = &ctx.claims[whole];
     // The clause of the total: back to the figure before it.
-    let from = floor_char_boundary(
-        text,
+    let from = text.floor_char_boundary(
         wc.sentence
             .start
             .max(wc.quantity.clean.start.saturating_sub(200)),
@@ -254,7 +252,7 @@ fn says_total(ctx: &Ctx, text: &str, whole: usize, to: usize) -> bool {
     let from = text[from..wc.quantity.clean.start]
         .rfind(|c: char| c.is_ascii_digit())
         .map_or(from, |d| from + d + 1);
-    let to = floor_char_boundary(text, to.max(from));
+    let to = text.floor_char_boundary(to.max(from));
     let hay = fold(&text[from..to]);
     hay.split(|c: char| !c.is_alphanumeric())
         .any(|w| w.starts_with("total"))
@@ -446,7 +444,7 @@ fn open_list(ctx: &Ctx, text: &str, whole: usize, rest: &[usize]) -> Option<Find
         return None;
     }
     let after = wc.quantity.clean.end;
-    let mut send = floor_char_boundary(text, wc.sentence.end.min(after + LIST));
+    let mut send = text.floor_char_boundary(wc.sentence.end.min(after + LIST));
     if after >= send {
         return None;
     }
@@ -529,7 +527,7 @@ fn colon_list(
         .find(['.', ';', '\n', '(', '!', '?'])
         .map_or(tail.len(), |e| e)
         .min(LIST);
-    let end = floor_char_boundary(tail, end);
+    let end = tail.floor_char_boundary(end);
     let list_range: Range<usize> = colon + 1..colon + 1 + end;
     if next_claim.is_some_and(|s| s < list_range.end) {
         return None;
@@ -541,14 +539,14 @@ fn colon_list(
     if !announces(text, wc.quantity.clean.start, wc.quantity.clean.end, colon) {
         return None;
     }
-    let lead_start = floor_char_boundary(text, wc.quantity.clean.start.saturating_sub(200));
+    let lead_start = text.floor_char_boundary(wc.quantity.clean.start.saturating_sub(200));
     let sentence_lead = fold(&text[lead_start..colon]);
     let folded = fold(list);
     if HEDGES.iter().any(|h| {
         has_word(&folded, h)
             || has_word(
                 &sentence_lead
-                    [ceil_char_boundary(&sentence_lead, sentence_lead.len().saturating_sub(80))..],
+                    [sentence_lead.ceil_char_boundary(sentence_lead.len().saturating_sub(80))..],
                 h,
             )
     }) {
@@ -617,7 +615,7 @@ fn announces(text: &str, start: usize, end: usize, colon: usize) -> bool {
         "different",
         "numerous",
     ];
-    let from = crate::context::entity::floor_boundary(text, start.saturating_sub(24));
+    let from = text.ceil_char_boundary(start.saturating_sub(24));
     let before = fold(&text[from..start]);
     let before = before.trim_end();
     let lead = fold(&text[end..colon]);
@@ -687,24 +685,6 @@ fn list_shape(list: &str) -> Shape {
         closed,
         ambiguous,
     }
-}
-
-/// The char boundary at or before `i` (fuzzing: a byte window cut inside `”`).
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The char boundary at or after `i`.
-fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 #[cfg(test)]

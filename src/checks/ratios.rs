@@ -266,8 +266,7 @@ fn sentence_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
         return None;
     }
     let text = &ctx.docs[c.doc].clean.text;
-    let lead_from = crate::context::entity::floor_boundary(
-        text,
+    let lead_from = text.ceil_char_boundary(
         ca.quantity
             .clean
             .start
@@ -662,10 +661,7 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         };
         // The whole, named once after the first share: "of revenue", "du chiffre d'affaires".
         let after = &text[c0.quantity.clean.end
-            ..crate::context::entity::floor_boundary(
-                text,
-                c0.sentence.end.min(c0.quantity.clean.end + 200),
-            )];
+            ..text.ceil_char_boundary(c0.sentence.end.min(c0.quantity.clean.end + 200))];
         let whole_end = after
             .find([',', ';', '(', ')'])
             .unwrap_or(after.len())
@@ -683,22 +679,15 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let around = fold(
-            &text[crate::context::entity::floor_boundary(
-                text,
-                c0.sentence.start.saturating_sub(200),
-            )
-                ..crate::context::entity::floor_boundary(
-                    text,
-                    (c0.sentence.end + 200).min(text.len()),
-                )],
+            &text[text.ceil_char_boundary(c0.sentence.start.saturating_sub(200))
+                ..text.ceil_char_boundary((c0.sentence.end + 200).min(text.len()))],
         );
         if OVERLAPPING.iter().any(|w| around.contains(w)) || sentence.is_empty() {
             continue;
         }
         // Parts of one whole: "accounted for", "made up", "représente" … Shares of people
         // who use or cite something ("used by 80 % of respondents") may overlap.
-        let lead_from = crate::context::entity::floor_boundary(
-            text,
+        let lead_from = text.ceil_char_boundary(
             c0.sentence
                 .start
                 .max(c0.quantity.clean.start.saturating_sub(120)),
@@ -745,10 +734,7 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
             // Elliptic: nothing after the share up to the next separator.
             let rest = &text[c.quantity.clean.end
-                ..crate::context::entity::floor_boundary(
-                    text,
-                    c0.sentence.end.min(c.quantity.clean.end + 200),
-                )];
+                ..text.ceil_char_boundary(c0.sentence.end.min(c.quantity.clean.end + 200))];
             let rest_end = rest
                 .find([',', ';', '.', ')'])
                 .unwrap_or(rest.len())

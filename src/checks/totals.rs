@@ -522,7 +522,7 @@ pub fn signs(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 /// Where the sentence after `end` ends, within its paragraph and a few hundred bytes.
 fn sentence_after(text: &str, end: usize) -> usize {
-    let limit = super::super::context::entity::floor_boundary(text, (end + 300).min(text.len()));
+    let limit = text.ceil_char_boundary((end + 300).min(text.len()));
     let rest = &text[end..limit];
     let skip = rest.len() - rest.trim_start_matches(['.', '!', '?', ' ']).len();
     let stop = rest[skip..]
@@ -574,10 +574,7 @@ fn sign_word(
                 continue;
             }
             let from = i + noun.len();
-            let to = super::super::context::entity::floor_boundary(
-                &lower,
-                (from + SIGN_REACH).min(lower.len()),
-            );
+            let to = lower.ceil_char_boundary((from + SIGN_REACH).min(lower.len()));
             let window = &lower[from..to];
             let window = &window[..window
                 .find([',', ';', ':', '.', '('])

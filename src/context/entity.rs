@@ -163,21 +163,9 @@ pub(super) fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// The nearest char boundary at or after `i`.
-pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(text.len())
-}
-
 /// At most `len` bytes of text from `at` (anchored regexes then never scan the whole rest).
 pub(crate) fn ahead(text: &str, at: usize, len: usize) -> &str {
-    let mut end = (at + len).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[at..end]
+    &text[at..text.floor_char_boundary(at + len)]
 }
 
 /// All entity mentions of a text, from the lexicon hits, sorted by position.
@@ -229,7 +217,7 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
             }
         }
         if let Some(z) = zone_after {
-            let from = floor_boundary(text, r.start.saturating_sub(60));
+            let from = text.ceil_char_boundary(r.start.saturating_sub(60));
             if let Some(c) = zone_name_before_re().captures(&text[from..r.start]) {
                 let mut name = c.name("name").expect("group").as_str();
                 let mut start = from + c.get(0).expect("match").start();
@@ -282,7 +270,7 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
                 }
             }
         }
-        let before = &text[floor_boundary(text, r.start.saturating_sub(40))..r.start];
+        let before = &text[text.ceil_char_boundary(r.start.saturating_sub(40))..r.start];
         let region_cue = region_before_re().is_match(before)
             || region_after_re().is_match(ahead(text, r.end, 24));
         let chosen = match (country_meaning, region_meaning) {
@@ -293,7 +281,7 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
         };
         let Some(i) = chosen else { continue };
         let e = &lex.entities[i];
-        let start = floor_boundary(text, r.start.saturating_sub(80));
+        let start = text.ceil_char_boundary(r.start.saturating_sub(80));
         let window = &text[start..r.start];
         // Clause punctuation cuts the window: "à" cannot reach back over a comma.
         let window = &window[window.rfind([',', ';', '.', ':']).map_or(0, |i| i + 1)..];
@@ -308,7 +296,7 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
                 let between = &text[prev.range.end..r.start];
                 // Not the end of a list: "la Chine, l'Inde et le Kazakhstan".
                 let lead = &text
-                    [floor_boundary(text, prev.range.start.saturating_sub(8))..prev.range.start];
+                    [text.ceil_char_boundary(prev.range.start.saturating_sub(8))..prev.range.start];
                 if coordination_re().is_match(between) && !lead.contains(',') {
                     partner = true;
                 }

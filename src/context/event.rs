@@ -306,7 +306,7 @@ fn quoted_title(text: &str, from: usize, phrase_end: usize) -> Option<(&str, usi
     }
     let open_char = head[open..].chars().next()?;
     let body_start = from + open + open_char.len_utf8();
-    let limit = super::entity::floor_boundary(text, (body_start + TITLE_BYTES).min(text.len()));
+    let limit = text.ceil_char_boundary((body_start + TITLE_BYTES).min(text.len()));
     let body = &text[body_start..limit];
     let close = body.find(['"', '»', '”'])?;
     let title = body[..close].trim();

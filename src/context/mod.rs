@@ -107,7 +107,7 @@ impl DocContext {
                 if p.relative == Some(Relative::YearBefore) {
                     return true;
                 }
-                let from = entity::floor_boundary(text, p.range.start.saturating_sub(40));
+                let from = text.ceil_char_boundary(p.range.start.saturating_sub(40));
                 if comparative_re().is_match(&text[from..p.range.start]) {
                     return true;
                 }
@@ -125,7 +125,7 @@ impl DocContext {
         let horizon = periods
             .iter()
             .map(|p| {
-                let from = entity::floor_boundary(text, p.range.start.saturating_sub(24));
+                let from = text.ceil_char_boundary(p.range.start.saturating_sub(24));
                 horizon_re().is_match(&text[from..p.range.start])
             })
             .collect();
@@ -217,19 +217,12 @@ const READING_REACH: usize = 2000;
 
 /// `sentence` cut to [`READING_REACH`] bytes either side of `figure`, on char boundaries.
 fn reading_window(text: &str, sentence: &Range<usize>, figure: &Range<usize>) -> Range<usize> {
-    let mut start = sentence
-        .start
-        .max(figure.start.saturating_sub(READING_REACH));
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = sentence
-        .end
-        .min(figure.end.saturating_add(READING_REACH))
-        .min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
+    let start = text.floor_char_boundary(
+        sentence
+            .start
+            .max(figure.start.saturating_sub(READING_REACH)),
+    );
+    let end = text.ceil_char_boundary(sentence.end.min(figure.end.saturating_add(READING_REACH)));
     start..end
 }
 

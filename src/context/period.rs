@@ -336,8 +336,8 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
     // readers never run over the whole text.
     let mut windows: Vec<Range<usize>> = Vec::new();
     for m in year_re().find_iter(text) {
-        let start = floor_char(text, m.start().saturating_sub(WINDOW));
-        let end = ceil_char(text, (m.end() + 2).min(text.len()));
+        let start = text.floor_char_boundary(m.start().saturating_sub(WINDOW));
+        let end = text.ceil_char_boundary((m.end() + 2).min(text.len()));
         match windows.last_mut() {
             Some(w) if w.end >= start => w.end = end,
             _ => windows.push(start..end),
@@ -361,20 +361,6 @@ const WINDOW: usize = 96;
 fn year_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new(r"(?:19|20)[0-9]{2}").expect("valid year regex"))
-}
-
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 fn overlaps_taken(taken: &BTreeMap<usize, usize>, r: &Range<usize>) -> bool {

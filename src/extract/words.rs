@@ -21,7 +21,9 @@ pub struct Spelled {
 
 fn can_add(current: u64, v: u64) -> bool {
     let r = current % 100;
-    r == 0 || (r % 10 == 0 && r >= 20 && v < 10) || ((r == 60 || r == 80) && (10..20).contains(&v))
+    r == 0
+        || (r.is_multiple_of(10) && r >= 20 && v < 10)
+        || ((r == 60 || r == 80) && (10..20).contains(&v))
 }
 
 /// Read a spelled-out number starting at word token `i`.
