@@ -689,3 +689,91 @@ fn present_tense_changes_and_aims_fr_en() {
     let fact = en.replace("the group aims for revenue of", "group revenue reached");
     assert_eq!(rules(&lint(&fact, Lang::En)), ["conflicting-fact"]);
 }
+
+#[test]
+fn fraction_changes_are_relative_fr() {
+    // "réduites d'un tiers" is ×2/3 and "augmenté d'un tiers" ×4/3, never ×1/3.
+    let text = "Les livraisons ont été réduites d'un tiers, passant de 900 tonnes en 2023 à 600 tonnes en 2024.\n\nLe nombre de logements a augmenté d'un tiers, passant de 2 400 en 2024 à 3 210 en 2025.\n\nLes permis délivrés sont passés de 1 500 en 2024 à 2 000 en 2025, soit un tiers de plus.";
+    let f = lint(text, Lang::Fr);
+    assert!(f.is_empty(), "{f:#?}");
+    // A cut of a third that is in fact a cut of a sixth.
+    let wrong = text.replace("à 600 tonnes", "à 750 tonnes");
+    let f = lint(&wrong, Lang::Fr);
+    assert_eq!(rules(&f), ["multiplier"], "{f:#?}");
+    assert_eq!(primary(&wrong, &f[0]), "un tiers");
+    let help = f[0].help.as_deref().unwrap();
+    assert!(help.contains("750 / 900 = ×0.83"), "{help}");
+    assert!(help.contains("a change of −33.3 %"), "{help}");
+}
+
+#[test]
+fn share_of_the_unnamed_whole_stated_in_another_section_en() {
+    let text = "# Visitor statistics, year 2024\n\n- Arrivals: 3.20 million.\n- Receipts: EUR 2.9 billion.\n\n## Markets\n\nVisitors from Spain made up 30% of arrivals (1,150,000). Italy accounted for 21% of arrivals (672,000).\n";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "30%");
+    // 1,150,000 / 3.2 million = 35.9 %; stated 36 % is within rounding.
+    let fixed = text.replace("30%", "36%");
+    assert!(lint(&fixed, Lang::En).is_empty());
+}
+
+/// The period each claim of a text was read with, by its surface.
+fn periods(text: &str, lang: Lang) -> Vec<(String, Option<String>)> {
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let doc = Document::new("draft.md", text.to_string(), Format::Markdown, Some(lang));
+    numlint::analyse(0, &doc, &lex)
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                text[c.quantity.span.clone()].to_string(),
+                c.period.map(|p| p.to_string()),
+            )
+        })
+        .collect()
+}
+
+fn period_of(periods: &[(String, Option<String>)], surface: &str) -> Option<String> {
+    periods
+        .iter()
+        .find(|(s, _)| s == surface)
+        .unwrap_or_else(|| panic!("no claim {surface:?} in {periods:?}"))
+        .1
+        .clone()
+}
+
+#[test]
+fn periods_of_a_comparison_an_issue_date_or_a_starting_point_are_not_carried_en() {
+    let text = "# Rental market, year 2024\n\nIssued March 2025.\n\nRegistered units rose to 11,900, compared with 10,600 at the end of 2023. Rural houses remain a niche, with about 1,150 units.\n\nOccupancy reached 78.4%, the highest since records began in 1998. The average stay was 4.3 nights.\n";
+    let p = periods(text, Lang::En);
+    // The 2023 is 10,600's alone.
+    assert_eq!(period_of(&p, "10,600").as_deref(), Some("2023"));
+    assert_eq!(period_of(&p, "11,900").as_deref(), Some("2024"), "{p:?}");
+    // Neither 2023 nor 1998 is carried to the next sentence: the title's year is.
+    assert_eq!(
+        period_of(&p, "1,150 units").as_deref(),
+        Some("2024"),
+        "{p:?}"
+    );
+    assert_eq!(
+        period_of(&p, "4.3 nights").as_deref(),
+        Some("2024"),
+        "{p:?}"
+    );
+    // Without a title, the issue date is carried to nothing.
+    let untitled = text.replace("# Rental market, year 2024\n\n", "");
+    let p = periods(&untitled, Lang::En);
+    assert_eq!(period_of(&p, "11,900"), None, "{p:?}");
+}
+
+#[test]
+fn period_bound_to_the_other_side_of_a_comparison_fr() {
+    let text = "Les mises en chantier ont atteint 3 150 logements en 2024, contre 2 980 fin 2023. Les ventes se sont établies à 1 920 logements.\n";
+    let p = periods(text, Lang::Fr);
+    assert_eq!(period_of(&p, "2 980").as_deref(), Some("2023"), "{p:?}");
+    assert_eq!(
+        period_of(&p, "1 920 logements").as_deref(),
+        Some("2024"),
+        "{p:?}"
+    );
+}

@@ -40,6 +40,11 @@ fn linked(ctx: &Ctx, change: &Claim, value: usize) -> bool {
 fn stated_factor(c: &Claim) -> Option<Decimal> {
     let v = c.quantity.value;
     match (c.role, c.quantity.kind) {
+        // "réduites d'un tiers": a change by a fraction.
+        (Role::Change, Kind::Multiplier) => Some(match c.direction {
+            Some(Direction::Down) => Decimal::ONE - v,
+            _ => Decimal::ONE + v,
+        }),
         (Role::Multiplier, _) | (_, Kind::Multiplier) => Some(v),
         (Role::Index, _) => Some(v / HUNDRED),
         _ => {
@@ -371,6 +376,35 @@ fn check_ratio(ctx: &Ctx, ci: usize, now: usize, before: usize, span: &str) -> O
         .unwrap_or_else(|| "the value".to_string());
     let decimals = super::format::decimals_of(c, Decimal::ONE).max(1);
     let (rule, consistent, help, message) = match (c.role, c.quantity.kind) {
+        // "réduites d'un tiers": the factor is one minus (or plus) the fraction.
+        (Role::Change, Kind::Multiplier) => {
+            let one = Interval::exact(Decimal::ONE);
+            let factor = if c.direction == Some(Direction::Down) {
+                stated.neg().add(&one)
+            } else {
+                stated.add(&one)
+            };
+            let ok = ratio.overlaps(&factor);
+            let f = stated_factor(c)?;
+            let actual = vn.checked_div(vb)?;
+            let help = format!(
+                "{} / {} = ×{} ≠ ×{} (stated: a change of {}); ×{} of {} would be {}",
+                fmt.num(vn),
+                fmt.num(vb),
+                plain(actual, 2),
+                plain(f, 2),
+                signed_percent((f - Decimal::ONE) * HUNDRED, 1),
+                plain(f, 2),
+                fmt.num(vb),
+                fmt.with_unit(vb * f)
+            );
+            let message = format!(
+                "{metric} is said to change by {} {span}, but the values give {}",
+                signed_percent((f - Decimal::ONE) * HUNDRED, 1),
+                signed_percent((actual - Decimal::ONE) * HUNDRED, 1)
+            );
+            ("multiplier", ok, help, message)
+        }
         (Role::Multiplier, _) | (_, Kind::Multiplier) => {
             let ok = ratio.overlaps(&stated);
             let actual = vn.checked_div(vb)?;
@@ -798,20 +832,25 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// Context confidence a share's part needs: it stands in the share's sentence.
+const PART_MIN_CONFIDENCE: f32 = 0.45;
+
 /// `part = share × whole`: the whole from the index, the part stated in the share's
 /// sentence in the whole's unit.
 fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
     let s = &ctx.claims[si];
     let period = s.period?;
-    let wholes = {
-        let a = ctx.index.value(&s.subject, &None, whole_metric, period);
-        if a.is_empty() {
-            ctx.index
-                .value(&s.subject, &s.partner, whole_metric, period)
-        } else {
-            a
-        }
-    };
+    // "Visitors from Germany made up 24 % of arrivals (612 000)": when the share's subject
+    // has no such whole, the whole is the document's own, unnamed subject's.
+    let wholes = [
+        (&s.subject, &None),
+        (&s.subject, &s.partner),
+        (&None, &None),
+    ]
+    .into_iter()
+    .map(|(subject, partner)| ctx.index.value(subject, partner, whole_metric, period))
+    .find(|a| !a.is_empty())
+    .unwrap_or_default();
     // The whole is stated before its share ("produced $820 million …; 90 % of it, $500
     // million"); the figure right after a share in its sentence is its part, never its
     // whole ("Russia accounted for 90 % of exports, or $500 million": the whole is the
@@ -863,11 +902,12 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
         .copied()
         .filter(|&i| {
             let c = &ctx.claims[i];
+            // The part shares the share's sentence, so its context is the share's.
             i != w
-                && ctx.comparable(i)
+                && c.confidence >= PART_MIN_CONFIDENCE
                 && c.role == Role::Value
                 && c.quantity.unit == whole.quantity.unit
-                && matches!(c.quantity.kind, Kind::Amount | Kind::Count)
+                && matches!(c.quantity.kind, Kind::Amount | Kind::Count | Kind::Number)
                 && (c.metric == s.metric || c.metric.as_deref() == Some(whole_metric))
         })
         .min_by_key(|&i| {

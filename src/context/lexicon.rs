@@ -115,6 +115,13 @@ pub enum Cue {
     Target,
     /// The period after it is the base of a comparison.
     Base,
+    /// The figure after it is the other side of a comparison ("contre 10 600 fin 2023",
+    /// "from 8.72 million in 2023"): the period bound to that figure is its own and is not
+    /// carried to the sentences after it.
+    Against,
+    /// The date after it is when the document was issued ("Issued April 2025", "publié le
+    /// 4 février"), not a period the figures speak of: it is not carried.
+    Dateline,
 }
 
 /// How an entity is written where it was found.
@@ -234,10 +241,14 @@ impl ContextLexicon {
                 "share" => Cue::Share,
                 "target" => Cue::Target,
                 "base" => Cue::Base,
+                "against" => Cue::Against,
+                "dateline" => Cue::Dateline,
                 r => {
                     return Err(err(
                         origin,
-                        format!("cue role `{r}` (expected change, index, share, target or base)"),
+                        format!(
+                            "cue role `{r}` (expected change, index, share, target, base, against or dateline)"
+                        ),
                     ))
                 }
             };

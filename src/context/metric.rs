@@ -137,7 +137,14 @@ pub fn metric_of(
         } else {
             (q.clean.end, m.start)
         };
-        a >= b || !seg.break_between(a, b)
+        // "International arrivals: 2.31 million": a label and its figure are one clause.
+        let label = m.end <= q.clean.start && {
+            let between = text.get(a..b).unwrap_or("").trim_start();
+            between.starts_with(':')
+                && between.len() <= 16
+                && !seg.break_between(a + (b - a - between.len()) + 1, b)
+        };
+        a >= b || label || !seg.break_between(a, b)
     };
     let best = |pred: &dyn Fn(&MetricMention) -> bool| {
         sentence_metrics

@@ -54,6 +54,10 @@ const BOUND_PERIOD_GAP: usize = 40;
 /// How far (bytes) a base period may stand after "par rapport à" ("à la même période de 2022").
 const BASE_GAP: usize = 28;
 
+/// Confidence of a period read from the document's title: stated for the whole text, but
+/// far from the figure.
+const TITLE_CONFIDENCE: f32 = 0.8;
+
 /// How many paragraphs a subject or period is carried over.
 const CARRY_PARAGRAPHS: usize = 3;
 
@@ -68,8 +72,13 @@ struct DocContext {
     event_nouns: Vec<Range<usize>>,
     /// `periods[i]` is the base of a comparison ("par rapport à 2020").
     base: Vec<bool>,
-    /// `periods[i]` is a horizon ("by 2027", "d'ici 2030", "from 2026 on").
-    horizon: Vec<bool>,
+    /// `periods[i]` is not carried to the sentences after it: a plan's horizon ("by 2027",
+    /// "d'ici 2030", "from 2026 on"), an issue date ("Issued April 2025"), or the period of
+    /// a comparison's other side ("contre 10 600 fin 2023").
+    uncarried: Vec<bool>,
+    /// The one period a document's title names ("Statistical Brief, Year 2024"): the period
+    /// of figures that neither state nor carry one.
+    title_period: Option<Period>,
     home: Option<String>,
 }
 
@@ -122,14 +131,38 @@ impl DocContext {
                 }
             })
             .collect();
-        let horizon = periods
+        let uncarried: Vec<bool> = periods
             .iter()
             .map(|p| {
                 let from = text.ceil_char_boundary(p.range.start.saturating_sub(24));
-                horizon_re().is_match(&text[from..p.range.start])
+                if horizon_re().is_match(&text[from..p.range.start]) {
+                    return true;
+                }
+                let from = text.ceil_char_boundary(p.range.start.saturating_sub(48));
+                if since_re().is_match(&text[from..p.range.start]) {
+                    return true;
+                }
+                let i = cues.partition_point(|c| c.end <= p.range.start);
+                cues[..i].iter().rev().take(3).any(|c| {
+                    let between = &text[c.end..p.range.start];
+                    match c.cue {
+                        Cue::Dateline => {
+                            between.len() <= 12 && !between.contains(|ch: char| ch.is_ascii_digit())
+                        }
+                        // "more than 2 000 in 2023" is a qualifier, not a comparison.
+                        Cue::Base | Cue::Against => {
+                            !text[c.start..c.end].eq_ignore_ascii_case("than")
+                                && between.len() <= 64
+                                && compared_figure_re().is_match(between)
+                        }
+                        _ => false,
+                    }
+                })
             })
             .collect();
+        let title_period = title_period(doc, &periods, &uncarried);
         DocContext {
+            title_period,
             seg,
             metrics,
             cues,
@@ -137,7 +170,7 @@ impl DocContext {
             periods,
             event_nouns,
             base,
-            horizon,
+            uncarried,
             home,
         }
     }
@@ -151,6 +184,56 @@ fn comparative_re() -> &'static regex::Regex {
             r"(?i)(?:(?-u:\b)(?:plus|moins|more|less|higher|lower|fewer)\s+(?:qu['’]\s*(?:en|au|à|a)|que\s+(?:en|au|à|l['’]année)|than(?:\s+in)?)|(?:%|(?-u:\b)per\s*cent|(?-u:\b)percent)\s+(?:on|over))\s*$",
         )
         .expect("valid comparative regex")
+    })
+}
+
+/// What stands between a comparison cue and a period bound to the figure after the cue:
+/// "contre| 10 600 à la fin de |2023", "from| 8.72 million in |2023" (one figure, no other).
+fn compared_figure_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(r"^\s*[^\d;:!?.]{0,16}\d[\d\s.,'’\u{a0}\u{202f}]*[^\d;:!?.]{0,40}$")
+            .expect("valid compared-figure regex")
+    })
+}
+
+/// Longest first paragraph read as a title.
+const TITLE_LEN: usize = 160;
+
+/// The period of a document's title: its first paragraph, when short, with one absolute
+/// period and no other figure.
+fn title_period(doc: &Document, periods: &[PeriodMention], uncarried: &[bool]) -> Option<Period> {
+    let first = doc.clean.paragraphs.first()?.clone();
+    let text = &doc.clean.text;
+    if first.len() > TITLE_LEN {
+        return None;
+    }
+    let mut inside = periods
+        .iter()
+        .filter(|p| p.range.start >= first.start && p.range.end <= first.end);
+    let p = inside.next()?;
+    // "Issued March 2025" is no title.
+    let i = periods.partition_point(|q| q.range.start < p.range.start);
+    if inside.next().is_some() || p.relative.is_some() || uncarried[i] {
+        return None;
+    }
+    let other_digits = text[first.start..p.range.start]
+        .chars()
+        .chain(text[p.range.end..first.end].chars())
+        .any(|c| c.is_ascii_digit());
+    if other_digits {
+        return None;
+    }
+    p.period
+}
+
+/// "since records began in 1998", "depuis 2020": a starting point, not the period the next
+/// sentences speak of.
+fn since_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(r"(?i)(?-u:\b)(?:since|depuis)(?-u:\b)[^\d.;:!?]{0,32}$")
+            .expect("valid since regex")
     })
 }
 
@@ -250,11 +333,12 @@ impl Carry {
             self.partner = Some((p.id.clone(), paragraph));
         }
         let pr = within(&ctx.periods, |p| p.range.start, s);
-        // A horizon ("by 2027", "d'ici 2030") is a plan's date, not the period the next
-        // sentences speak of.
+        // A horizon ("by 2027", "d'ici 2030") is a plan's date, an issue date is the text's,
+        // and a comparison's other side has its own: none is the period the next sentences
+        // speak of.
         if let Some(p) = pr
             .rev()
-            .filter(|&i| !ctx.base[i] && !ctx.horizon[i])
+            .filter(|&i| !ctx.base[i] && !ctx.uncarried[i])
             .find_map(|i| ctx.periods[i].period)
         {
             self.period = Some((p, paragraph));
@@ -671,10 +755,12 @@ fn period_of(
         let c = if clause { 1.0 } else { 0.95 };
         return (ctx.periods[i].period, c * relative_conf(i));
     }
-    // A period later in the sentence ("… s'est élevé à X au premier semestre 2022").
+    // A period later in the sentence ("… s'est élevé à X au premier semestre 2022"), unless
+    // it is another figure's in a comparison ("11 900, contre 10 600 fin 2023"), a horizon
+    // or a starting point.
     if let Some(&i) = candidates
         .iter()
-        .find(|&&i| ctx.periods[i].range.start >= q.clean.end)
+        .find(|&&i| ctx.periods[i].range.start >= q.clean.end && !ctx.uncarried[i])
     {
         return (ctx.periods[i].period, 0.85 * relative_conf(i));
     }
@@ -688,8 +774,18 @@ fn period_of(
     }
     match &carry.period {
         Some((p, para)) if *para == paragraph => (Some(*p), 0.75),
-        Some((p, para)) if paragraph.saturating_sub(*para) <= CARRY_PARAGRAPHS => (Some(*p), 0.55),
-        _ => (None, MISSING),
+        Some((p, para)) if paragraph.saturating_sub(*para) <= CARRY_PARAGRAPHS => (
+            Some(*p),
+            if ctx.title_period == Some(*p) {
+                TITLE_CONFIDENCE
+            } else {
+                0.55
+            },
+        ),
+        _ => match ctx.title_period {
+            Some(p) => (Some(p), TITLE_CONFIDENCE),
+            None => (None, MISSING),
+        },
     }
 }
 

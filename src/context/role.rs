@@ -67,6 +67,46 @@ fn ratio_to_another_quantity(text: &str, q: &Quantity) -> bool {
     q.value < Decimal::ONE || acronym
 }
 
+/// The direction of a change stated as a fraction: a change verb right before it and
+/// "de / d' / by" ("a augmenté d'un tiers", "cut by a quarter"), or "de plus / de moins /
+/// more / less" right after it ("soit un tiers de plus").
+fn fraction_change(
+    text: &str,
+    q: &Quantity,
+    cues: &[CueMention],
+    after: &str,
+    in_clause: &dyn Fn(usize, usize) -> bool,
+) -> Option<Direction> {
+    if q.kind != Kind::Multiplier || q.unit.as_deref() != Some("fraction") {
+        return None;
+    }
+    if let Some(c) = more_after_re().captures(after) {
+        return Some(if c.name("up").is_some() {
+            Direction::Up
+        } else {
+            Direction::Down
+        });
+    }
+    cues.iter()
+        .filter(|c| c.end <= q.clean.start && q.clean.start - c.end <= CHANGE_REACH_AMOUNT)
+        .filter(|c| in_clause(c.start, c.end))
+        .filter(|c| fraction_gap_re().is_match(&text[c.end..q.clean.start]))
+        .max_by_key(|c| c.end)
+        .and_then(|c| match c.cue {
+            Cue::Change(d) => d,
+            _ => None,
+        })
+}
+
+/// What stands between a change verb and the fraction it is changed by.
+fn fraction_gap_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:de|d['’]|by|of)?\s*(?:près\s+d['’]|plus\s+d['’]|presque|almost|nearly|about|more\s+than|over)?\s*$")
+            .expect("valid fraction gap regex")
+    })
+}
+
 pub fn role_of(
     text: &str,
     q: &Quantity,
@@ -96,6 +136,11 @@ pub fn role_of(
         // "leverage of 0.9 times EBITDA", "1,5 fois le revenu moyen": a ratio between two
         // quantities, not a growth factor.
         reading.role = Role::Value;
+    } else if let Some(direction) = fraction_change(text, q, cues, after, &in_clause) {
+        // "réduites d'un tiers", "augmenté d'un quart", "un tiers de plus": a relative
+        // change by that fraction (×2/3, ×5/4, ×4/3), not a factor of a third.
+        reading.role = Role::Change;
+        reading.direction = Some(direction);
     } else if q.kind == Kind::Multiplier {
         reading.role = Role::Multiplier;
         reading.direction = Some(if q.value >= Decimal::ONE {

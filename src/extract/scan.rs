@@ -448,7 +448,12 @@ impl<'a> Scanner<'a> {
                     if i > 0 && matches!(self.phrase(i - 1), Some((Term::Rank, 1))) {
                         return j;
                     }
-                    let q = self.qualifier_before(i);
+                    // "un tiers" is a round word for whatever is near a third, as
+                    // "doubled" is for whatever is near two.
+                    let q = match self.qualifier_before(i) {
+                        Qualifier::None => Qualifier::About,
+                        other => other,
+                    };
                     self.push(
                         i,
                         j,
