@@ -777,3 +777,43 @@ fn period_bound_to_the_other_side_of_a_comparison_fr() {
         "{p:?}"
     );
 }
+
+#[test]
+fn wire_dateline_is_no_figure_period_and_local_currencies_are_units_en() {
+    let text = "NAIROBI, 14 March 2025 — Exports rose 11% in 2024 to KSh 1,120 billion, from KSh 1,010 billion in 2023, while imports edged up to KSh 2,640 billion.\n";
+    let p = periods(text, Lang::En);
+    assert_eq!(
+        period_of(&p, "KSh 1,120 billion").as_deref(),
+        Some("2024"),
+        "{p:?}"
+    );
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let doc = Document::new("wire.txt", text.to_string(), Format::Text, Some(Lang::En));
+    let a = numlint::analyse(0, &doc, &lex);
+    let imports = a
+        .claims
+        .iter()
+        .find(|c| c.metric.as_deref() == Some("imports"))
+        .expect("imports");
+    assert_eq!(imports.quantity.unit.as_deref(), Some("KES"));
+    // "edged up to" is a verb and "to", not the bound "up to".
+    assert_eq!(
+        imports.quantity.qualifier,
+        numlint::quantity::Qualifier::None
+    );
+    // 1,120 / 1,010 = +10.9 %: the stated 11 % holds.
+    assert!(lint(text, Lang::En).is_empty());
+    let wrong = text.replace("rose 11%", "rose 15%");
+    assert_eq!(rules(&lint(&wrong, Lang::En)), ["growth-rate"]);
+}
+
+#[test]
+fn one_sentence_total_with_parts_read_at_different_confidence_en() {
+    // The total names its metric in the figure's clause; the parts after "with" are read
+    // with less confidence. One sentence is one statement: 305 + 119 ≠ 410.
+    let text = "Trade with the regional bloc totalled $410 million last year, with exports of $305 million and imports of $119 million.\n";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
+    let fixed = text.replace("$119", "$105");
+    assert!(lint(&fixed, Lang::En).is_empty());
+}

@@ -24,11 +24,13 @@ struct Known {
 
 /// (document, subject, partner, period, unit): the figures an identity relates. An identity
 /// is checked within one document: another file's figures are another author's rounding.
+/// The period is missing only in a group of one sentence, whose figures share whatever
+/// period it speaks of.
 type GroupKey = (
     usize,
     Option<String>,
     Option<String>,
-    Period,
+    Option<Period>,
     Option<String>,
 );
 
@@ -40,10 +42,12 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
     // Group by key without the metric; BTreeMap for a stable order of findings.
     let mut groups: BTreeMap<GroupKey, BTreeMap<String, usize>> = BTreeMap::new();
-    fn key_of(c: &crate::claim::Claim) -> Option<(GroupKey, &str)> {
-        let (Some(metric), Some(period)) = (&c.metric, c.period) else {
+    fn key_of(c: &crate::claim::Claim, one_sentence: bool) -> Option<(GroupKey, &str)> {
+        let metric = c.metric.as_ref()?;
+        if c.period.is_none() && !one_sentence {
             return None;
-        };
+        }
+        let period = c.period;
         let metric = if metric == "deficit" {
             "balance"
         } else {
@@ -63,7 +67,7 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
     for claims in ctx.index.values.values() {
         for &i in claims {
             let c = &ctx.claims[i];
-            let Some((key, metric)) = key_of(c) else {
+            let Some((key, metric)) = key_of(c, false) else {
                 continue;
             };
             anchored.insert((key.clone(), c.doc, c.paragraph));
@@ -85,7 +89,7 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let Some((key, metric)) = key_of(c) else {
+        let Some((key, metric)) = key_of(c, true) else {
             continue;
         };
         let joins = c.confidence >= LOCAL_MIN_CONFIDENCE
@@ -103,6 +107,23 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
                     metric,
                     i,
                 );
+            }
+        }
+    }
+    // A sentence group takes every figure of its sentence, those that joined a paragraph's
+    // group too: "trade with the partners totalled 410, with exports of 305 and imports of 119"
+    // is one statement even when only its first figure names its metric for sure.
+    for (i, c) in ctx.claims.iter().enumerate() {
+        if !c.quantity.is_claim() || c.role != Role::Value || c.confidence < SENTENCE_MIN_CONFIDENCE
+        {
+            continue;
+        }
+        let Some((key, metric)) = key_of(c, true) else {
+            continue;
+        };
+        if let Some(slot) = sentence_groups.get_mut(&(key, c.sentence.start)) {
+            if !slot.contains_key(metric) {
+                slot.insert(metric.to_string(), i);
             }
         }
     }
@@ -788,7 +809,8 @@ mod tests {
 
     #[test]
     fn low_confidence_claims_are_not_compared() {
-        let text = "In 2022 trade reached $512 million: exports of $300 million and imports of $190 million.";
+        // A figure read with little confidence, in another paragraph: not compared.
+        let text = "Trade reached $512 million that year.\n\nIn 2022 exports were $300 million and imports $190 million.";
         let mut k = Kit::en(text);
         k.amount("512", "turnover")
             .subject("KAZ")
@@ -797,6 +819,21 @@ mod tests {
         k.amount("300", "exports").subject("KAZ").year(2022);
         k.amount("190", "imports").subject("KAZ").year(2022);
         assert!(k.check().is_empty());
+    }
+
+    #[test]
+    fn one_sentence_is_one_statement_whatever_the_confidence_of_its_figures() {
+        let text = "In 2022 trade reached $512 million: exports of $300 million and imports of $190 million.";
+        let mut k = Kit::en(text);
+        k.amount("512", "turnover")
+            .subject("KAZ")
+            .year(2022)
+            .confidence(0.3);
+        k.amount("300", "exports").subject("KAZ").year(2022);
+        k.amount("190", "imports").subject("KAZ").year(2022);
+        let f = k.check();
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, "trade-balance");
     }
 
     #[test]

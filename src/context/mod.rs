@@ -79,6 +79,9 @@ struct DocContext {
     /// The one period a document's title names ("Statistical Brief, Year 2024"): the period
     /// of figures that neither state nor carry one.
     title_period: Option<Period>,
+    /// `periods[i]` dates the text ("Issued April 2025", "NAIROBI, 14 March 2025 —"): it is
+    /// no figure's period.
+    dateline: Vec<bool>,
     home: Option<String>,
 }
 
@@ -131,9 +134,32 @@ impl DocContext {
                 }
             })
             .collect();
-        let uncarried: Vec<bool> = periods
+        // Issue dates: after "Issued", "publié le", or a wire story's "NAIROBI, 14 March
+        // 2025 —". They date the text, not its figures.
+        let dateline: Vec<bool> = periods
             .iter()
             .map(|p| {
+                let i = cues.partition_point(|c| c.end <= p.range.start);
+                let after_cue = cues[..i].iter().rev().take(2).any(|c| {
+                    let between = &text[c.end..p.range.start];
+                    c.cue == Cue::Dateline
+                        && between.len() <= 12
+                        && !between.contains(|ch: char| ch.is_ascii_digit())
+                });
+                let para = &doc.clean.paragraphs[doc.clean.paragraph_of(p.range.start)];
+                let wire = para.start <= p.range.start
+                    && wire_place_re().is_match(&text[para.start..p.range.start])
+                    && wire_dash_re().is_match(entity::ahead(text, p.range.end, 8));
+                after_cue || wire
+            })
+            .collect();
+        let uncarried: Vec<bool> = periods
+            .iter()
+            .zip(&dateline)
+            .map(|(p, &dateline)| {
+                if dateline {
+                    return true;
+                }
                 let from = text.ceil_char_boundary(p.range.start.saturating_sub(24));
                 if horizon_re().is_match(&text[from..p.range.start]) {
                     return true;
@@ -146,9 +172,6 @@ impl DocContext {
                 cues[..i].iter().rev().take(3).any(|c| {
                     let between = &text[c.end..p.range.start];
                     match c.cue {
-                        Cue::Dateline => {
-                            between.len() <= 12 && !between.contains(|ch: char| ch.is_ascii_digit())
-                        }
                         // "more than 2 000 in 2023" is a qualifier, not a comparison.
                         Cue::Base | Cue::Against => {
                             !text[c.start..c.end].eq_ignore_ascii_case("than")
@@ -171,6 +194,7 @@ impl DocContext {
             event_nouns,
             base,
             uncarried,
+            dateline,
             home,
         }
     }
@@ -195,6 +219,24 @@ fn compared_figure_re() -> &'static regex::Regex {
         regex::Regex::new(r"^\s*[^\d;:!?.]{0,16}\d[\d\s.,'’\u{a0}\u{202f}]*[^\d;:!?.]{0,40}$")
             .expect("valid compared-figure regex")
     })
+}
+
+/// A wire story's place before its date, at the start of a paragraph: "NAIROBI, ",
+/// "DAKAR (APS), ".
+fn wire_place_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"^\s*\p{Lu}[\p{Lu}\p{L}'’. -]{1,30}(?:\s*\([^)]{1,20}\))?\s*,\s*(?:le\s+|on\s+)?$",
+        )
+        .expect("valid wire place regex")
+    })
+}
+
+/// The dash or colon after a wire story's date.
+fn wire_dash_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| regex::Regex::new(r"^\s*(?:—|–|-|:|\()").expect("valid wire dash regex"))
 }
 
 /// Longest first paragraph read as a title.
@@ -713,7 +755,7 @@ fn period_of(
     };
     let candidates: Vec<usize> = prange
         .clone()
-        .filter(|&i| !ctx.base[i] && ctx.periods[i].period.is_some())
+        .filter(|&i| !ctx.base[i] && !ctx.dateline[i] && ctx.periods[i].period.is_some())
         .collect();
     // "entre 2021 (120 millions d'euros) et 2024 (210 millions)": a figure in brackets right
     // after a period is that period's.

@@ -754,7 +754,11 @@ impl NumberLexicon {
             }
         }
         for q in &s.qualifiers {
-            let qual = parse_qualifier(&q.qualifier, origin)?;
+            // "none" lists phrases that look like a qualifier and are not ("edged up to").
+            let qual = match q.qualifier.as_str() {
+                "none" => Qualifier::None,
+                other => parse_qualifier(other, origin)?,
+            };
             for t in &q.terms {
                 l.insert_phrase(t, Term::Qualifier(qual), origin)?;
             }
