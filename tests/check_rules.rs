@@ -817,3 +817,19 @@ fn one_sentence_total_with_parts_read_at_different_confidence_en() {
     let fixed = text.replace("$119", "$105");
     assert!(lint(&fixed, Lang::En).is_empty());
 }
+
+#[test]
+fn a_heading_opens_a_section_whose_period_is_not_the_last_one_fr() {
+    let text = "Les exportations ont atteint 3,1 milliards d'euros en 2023.\n\nPerspectives\n\nLes investissements s'élèvent à 820 millions d'euros.\n\nLes agréments ont atteint 4 850 logements en 2025, soit un tiers de plus qu'en 2024 (3 200).\n";
+    let p = periods(text, Lang::Fr);
+    assert_eq!(period_of(&p, "820 millions d'euros"), None, "{p:?}");
+    // A figure in brackets right after a comparison's base is that base's.
+    assert_eq!(period_of(&p, "3 200").as_deref(), Some("2024"), "{p:?}");
+    // Without the heading, 2023 is carried to the next paragraph.
+    let p = periods(&text.replace("Perspectives\n\n", ""), Lang::Fr);
+    assert_eq!(
+        period_of(&p, "820 millions d'euros").as_deref(),
+        Some("2023"),
+        "{p:?}"
+    );
+}

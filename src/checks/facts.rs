@@ -235,9 +235,14 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
     // Subjects guessed from earlier paragraphs (across a heading, say) do not keep apart
     // two figures told in nearly the same words; subjects read nearby do.
     // Across documents nothing is carried from one to the other: any reading keeps apart.
+    // A subject, partner or period read on one side only keeps them apart too: the other
+    // document may speak of anything.
     let other_doc = ca.doc != cb.doc;
-    let subjects_read =
-        other_doc || ca.subject_confidence.min(cb.subject_confidence) >= SUBJECT_VETO;
+    if other_doc && (ca.subject != cb.subject || ca.partner != cb.partner || ca.period != cb.period)
+    {
+        return None;
+    }
+    let subjects_read = ca.subject_confidence.min(cb.subject_confidence) >= SUBJECT_VETO;
     if (subjects_read && (differ(&ca.subject, &cb.subject) || differ(&ca.partner, &cb.partner)))
         || differ(&ca.metric, &cb.metric)
     {
@@ -245,7 +250,7 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
     }
     // A period carried from paragraphs away ("… before the 2026 budget cycle" three
     // sentences up) does not make two figures told in the same words two facts.
-    let periods_read = other_doc || ca.period_confidence.min(cb.period_confidence) >= PERIOD_VETO;
+    let periods_read = ca.period_confidence.min(cb.period_confidence) >= PERIOD_VETO;
     if let (Some(p), Some(q)) = (ca.period, cb.period) {
         if p != q && periods_read {
             return None;

@@ -239,6 +239,26 @@ fn wire_dash_re() -> &'static regex::Regex {
     R.get_or_init(|| regex::Regex::new(r"^\s*(?:—|–|-|:|\()").expect("valid wire dash regex"))
 }
 
+/// Longest line read as a heading.
+const HEADING_LEN: usize = 80;
+
+/// Whether a sentence that is a whole paragraph reads as a heading: short, no sentence
+/// punctuation at its end, a capital or a section number first ("5. Perspectives 2026",
+/// "Asia and the Gulf"). `text` is empty for sentences that are no whole paragraph.
+fn is_heading(text: &str, s: &Range<usize>) -> bool {
+    let Some(line) = text.get(s.clone()).map(str::trim) else {
+        return false;
+    };
+    !line.is_empty()
+        && line.len() <= HEADING_LEN
+        && !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '»', ')'])
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && line.split_whitespace().count() <= 10
+}
+
 /// Longest first paragraph read as a title.
 const TITLE_LEN: usize = 160;
 
@@ -361,8 +381,13 @@ struct Carry {
 }
 
 impl Carry {
-    /// Take what a sentence states explicitly.
-    fn absorb(&mut self, ctx: &DocContext, s: &Range<usize>, paragraph: usize) {
+    /// Take what a sentence states explicitly. A heading opens a new section: the period
+    /// and partner of the one before are not carried into it.
+    fn absorb(&mut self, ctx: &DocContext, text: &str, s: &Range<usize>, paragraph: usize) {
+        if is_heading(text, s) {
+            self.period = None;
+            self.partner = None;
+        }
         let ents = &ctx.entities[within(&ctx.entities, |e| e.range.start, s)];
         if let Some(subj) = ents.iter().find(|e| !e.partner) {
             let changed = self.subject.as_ref().is_none_or(|(id, _)| *id != subj.id);
@@ -437,7 +462,14 @@ fn claims_of(
         if let Some(si) = si {
             while absorbed < si {
                 let s = ctx.seg.sentences[absorbed].clone();
-                carry.absorb(ctx, &s, doc.clean.paragraph_of(s.start));
+                let para = &doc.clean.paragraphs[doc.clean.paragraph_of(s.start)];
+                let heading = para.start >= s.start && para.end <= s.end;
+                carry.absorb(
+                    ctx,
+                    if heading { text } else { "" },
+                    &s,
+                    doc.clean.paragraph_of(s.start),
+                );
                 absorbed += 1;
             }
         }
@@ -759,12 +791,14 @@ fn period_of(
         .collect();
     // "entre 2021 (120 millions d'euros) et 2024 (210 millions)": a figure in brackets right
     // after a period is that period's.
+    // So is one right after a comparison's base: "un tiers de plus qu'en 2024 (3 200)".
     if let Some(paren) = ctx.seg.paren_of(q.clean.start) {
         let opened_at = text[..paren.start].trim_end().len();
-        if let Some(&i) = candidates
-            .iter()
-            .find(|&&i| ctx.periods[i].range.end == opened_at)
-        {
+        if let Some(i) = prange.clone().find(|&i| {
+            ctx.periods[i].range.end == opened_at
+                && !ctx.dateline[i]
+                && ctx.periods[i].period.is_some()
+        }) {
             let before_figure = text[paren.start + 1..q.clean.start].trim();
             if before_figure.len() <= 2 {
                 return (ctx.periods[i].period, 1.0);
