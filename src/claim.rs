@@ -43,6 +43,12 @@ impl Period {
 
     /// The calendar period just before, of the same length, when it is a year, half-year,
     /// quarter or month (what "par rapport à l'année précédente" refers to).
+    /// Whether one of the two periods lies inside the other (June 2024 and 2024).
+    pub fn nested(&self, other: &Period) -> bool {
+        (self.from >= other.from && self.to <= other.to)
+            || (other.from >= self.from && other.to <= self.to)
+    }
+
     pub fn previous(&self) -> Option<Period> {
         if self.instant {
             return None;

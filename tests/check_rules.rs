@@ -833,3 +833,34 @@ fn a_heading_opens_a_section_whose_period_is_not_the_last_one_fr() {
         "{p:?}"
     );
 }
+
+#[test]
+fn changes_written_with_a_hyphen_or_a_noun_after_en() {
+    let text = "Mail volumes fell to 3,100 tonnes in 2025 (-12%) from 3,400 tonnes in 2024.\n\nRevenue posted a 21% jump to $50 million in 2025 from $40 million in 2024.\n";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["growth-rate", "growth-rate"], "{f:#?}");
+    // −8.8 % and +25 %: silent; a range "8-9%" is no minus sign.
+    let fixed = text.replace("(-12%)", "(-8.8%)").replace("21%", "25%");
+    assert!(lint(&fixed, Lang::En).is_empty());
+    let range =
+        "Mail volumes fell to 3,100 tonnes in 2025 (down 8-9%) from 3,400 tonnes in 2024.\n";
+    assert!(lint(range, Lang::En).is_empty());
+}
+
+#[test]
+fn a_figure_restated_within_its_year_is_a_repeat_fr() {
+    // June 2024 is inside 2024: the same 290 told again is the same fact.
+    let text = "Les premières cargaisons ont été chargées en juin 2024. Sur l'année, les ventes de pétrole brut ont rapporté 290 milliards de FCFA.\n\nLes importations de biens d'équipement ont progressé.\n\nLe tourisme a reculé.\n\nLa pêche a souffert de la sécheresse.\n\nRappelons qu'en 2024 les ventes de pétrole brut ont rapporté 290 milliards de FCFA au pays.\n";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["repeated-fact"], "{f:#?}");
+    // Two values for a month and its year are two facts, not a conflict.
+    let other = text.replace(
+        "rapporté 290 milliards de FCFA au pays",
+        "rapporté 410 milliards de FCFA au pays",
+    );
+    assert!(
+        lint(&other, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(&other, Lang::Fr)
+    );
+}

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::similarity::Clauses;
 use super::{finding, label, Ctx};
-use crate::claim::{Claim, Role};
+use crate::claim::{Claim, Period, Role};
 use crate::finding::Finding;
 use crate::quantity::Kind;
 
@@ -251,8 +251,12 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
     // A period carried from paragraphs away ("… before the 2026 budget cycle" three
     // sentences up) does not make two figures told in the same words two facts.
     let periods_read = ca.period_confidence.min(cb.period_confidence) >= PERIOD_VETO;
+    // Nested periods (a month told as part of its year) may restate one figure, never give
+    // it two values: a quarter's and its year's figures differ.
+    let nested_repeat =
+        |p: Period, q: Period| p.nested(&q) && ca.quantity.interval.overlaps(&cb.quantity.interval);
     if let (Some(p), Some(q)) = (ca.period, cb.period) {
-        if p != q && periods_read {
+        if p != q && periods_read && !nested_repeat(p, q) {
             return None;
         }
     }

@@ -50,6 +50,24 @@ fn more_after_re() -> &'static Regex {
     })
 }
 
+/// A noun of change right after a percentage: "a 21 % jump", "a 4 % decline".
+fn change_noun_after_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:(?P<up>jump|rise|increase|gain|growth|surge|hike|climb|upturn)|(?P<down>drop|fall|decline|decrease|dip|slump|contraction|cut|reduction|downturn))(?-u:\b)")
+            .expect("valid change noun regex")
+    })
+}
+
+/// Whether the hyphen ending `before` joins a word or a number ("10-12 %", "COVID-19"):
+/// then it is no minus sign.
+fn after_word(before: &str) -> bool {
+    let t = before.trim_end();
+    t.strip_suffix('-')
+        .and_then(|r| r.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
+}
+
 /// Read the role of a figure from the cues and metric terms of its sentence.
 /// A factor below one written "N times X" / "N fois X", or one before a noun that is not a
 /// comparison ("3 times EBITDA", not "3 times more", "3 times the 2020 level").
@@ -179,9 +197,22 @@ pub fn role_of(
         } else if is_percent && matches!(sign, Some('+')) {
             reading.role = Role::Change;
             reading.direction = Some(Direction::Up);
-        } else if is_percent && matches!(sign, Some('−' | '–')) {
+        } else if is_percent
+            && (matches!(sign, Some('−' | '–')) || (sign == Some('-') && !after_word(before)))
+        {
             reading.role = Role::Change;
             reading.direction = Some(Direction::Down);
+        } else if let Some(c) = change_noun_after_re()
+            .captures(after)
+            .filter(|_| is_percent)
+        {
+            // "a 21 % jump", "a 4 % decline in sales".
+            reading.role = Role::Change;
+            reading.direction = Some(if c.name("up").is_some() {
+                Direction::Up
+            } else {
+                Direction::Down
+            });
         } else if let Some(c) = more_after_re().captures(after) {
             reading.role = Role::Change;
             reading.direction = Some(if c.name("up").is_some() {
