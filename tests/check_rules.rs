@@ -864,3 +864,14 @@ fn a_figure_restated_within_its_year_is_a_repeat_fr() {
         lint(&other, Lang::Fr)
     );
 }
+
+#[test]
+fn a_share_glossing_its_part_takes_the_whole_from_elsewhere_en() {
+    // "7.9 million passengers, or 52 % of all passengers": 7.9 is the part, not the whole.
+    let text = "In 2025, Harbourton airport handled 18.4 million passengers.\n\nIn 2025, low-cost carriers at Harbourton airport carried 7.9 million passengers, or 52% of all passengers.\n";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    let help = f[0].help.as_deref().unwrap();
+    assert!(help.starts_with("7.9 / 18.4 = 42.9 %"), "{help}");
+    assert!(lint(&text.replace("52%", "43%"), Lang::En).is_empty());
+}

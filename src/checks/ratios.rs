@@ -832,6 +832,15 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// What stands between a part and the share that glosses it: ", or", ", soit", " (".
+fn gloss_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^[^\d,;.()]{0,24}(?:,\s*(?:or|i\.e\.|that\s+is|soit|c['’]est-à-dire|représentant|representing)|\s*\(|\s*[—–-])\s*(?:about|some|près\s+de|environ|plus\s+de|more\s+than)?\s*$")
+            .expect("valid gloss regex")
+    })
+}
+
 /// Context confidence a share's part needs: it stands in the share's sentence.
 const PART_MIN_CONFIDENCE: f32 = 0.45;
 
@@ -861,10 +870,25 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
             && c.sentence.start == s.sentence.start
             && c.quantity.clean.start >= s.quantity.clean.end
     };
+    // "7.9 million passengers, or 52 % of the total", "15 300, soit 18 % des demandeurs":
+    // the figure the share glosses is its part, never its whole.
+    let glossed = |i: usize| {
+        let c = &ctx.claims[i];
+        c.doc == s.doc
+            && c.sentence.start == s.sentence.start
+            && c.quantity.clean.end <= s.quantity.clean.start
+            && gloss_re().is_match(
+                ctx.docs[s.doc]
+                    .clean
+                    .text
+                    .get(c.quantity.clean.end..s.quantity.clean.start)
+                    .unwrap_or(""),
+            )
+    };
     let mut wholes: Vec<usize> = wholes
         .iter()
         .copied()
-        .filter(|&i| !after_in_sentence(i))
+        .filter(|&i| !after_in_sentence(i) && !glossed(i))
         .collect();
     if wholes.is_empty() {
         wholes = ctx
