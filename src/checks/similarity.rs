@@ -673,19 +673,28 @@ fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) 
 
 /// Lower case with French accents folded.
 pub fn fold(w: &str) -> String {
-    w.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
+    folded(w).collect()
+}
+
+/// Whether `fold(w)` starts with `prefix`, without building the folded string (messages
+/// look up the surface word of a stem word by word in its sentence).
+pub fn fold_starts_with(w: &str, prefix: &str) -> bool {
+    let mut f = folded(w);
+    prefix.chars().all(|p| f.next() == Some(p))
+}
+
+/// The characters of [`fold`].
+fn folded(w: &str) -> impl Iterator<Item = char> + '_ {
+    w.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        c => c,
+    })
 }
 
 fn is_stopword(w: &str) -> bool {
@@ -825,6 +834,8 @@ mod tests {
     #[test]
     fn folding_and_stopwords() {
         assert_eq!(fold("Élevé"), "eleve");
+        assert!(fold_starts_with("Élevé", "elev") && fold_starts_with("Élevé", ""));
+        assert!(!fold_starts_with("Élevé", "eleves") && !fold_starts_with("Él", "ela"));
         assert!(is_stopword("etaient"));
     }
 }
