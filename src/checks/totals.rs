@@ -385,6 +385,16 @@ pub fn signs(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let sentences: Vec<(&(usize, usize), &Vec<usize>)> = ctx.index.sentences.iter().collect();
+        // Most sentences hold none of the sign's words: one automaton pass over a sentence
+        // rules that out, instead of a substring search per word (each a pass of its own).
+        let Ok(any_word) = aho_corasick::AhoCorasick::new(
+            sign.positive
+                .iter()
+                .chain(&sign.negative)
+                .chain(&sign.nouns),
+        ) else {
+            continue;
+        };
         for (k, ((doc, _), members)) in sentences.iter().enumerate() {
             let Some(&first) = members.first() else {
                 continue;
@@ -396,7 +406,7 @@ pub fn signs(ctx: &Ctx, out: &mut Vec<Finding>) {
             let Some(sentence) = text.get(c.sentence.start..end) else {
                 continue;
             };
-            let Some((positive, at)) = sign_word(sentence, sign) else {
+            let Some((positive, at)) = sign_word(sentence, sign, &any_word) else {
                 continue;
             };
             // Figures of this sentence and the one before it in the paragraph.
@@ -535,10 +545,15 @@ fn sentence_after(text: &str, end: usize) -> usize {
 fn sign_word(
     sentence: &str,
     sign: &super::identity::SignWords,
+    any_word: &aho_corasick::AhoCorasick,
 ) -> Option<(bool, std::ops::Range<usize>)> {
     let lower = sentence.to_lowercase();
     if lower.len() != sentence.len() {
         // Lower-casing changed byte lengths (rare letters): offsets would not map back.
+        return None;
+    }
+    // Every match below is an occurrence of a positive, negative or noun word.
+    if !any_word.is_match(&lower) {
         return None;
     }
     let boundary = |i: usize| -> bool {
