@@ -600,6 +600,8 @@ fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) 
     // Members whose span ends before the current word are behind us: a moving cursor.
     let mut cursor = 0;
     let mut last_emitted: Option<usize> = None;
+    // The folded word, in one buffer for the whole sentence.
+    let mut word_folded = String::new();
     while i < s.len() {
         let ch = s[i..].chars().next().unwrap_or(' ');
         let abs = range.start + i;
@@ -655,11 +657,12 @@ fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) 
             });
             continue;
         }
-        let folded = fold(word);
-        if folded.chars().count() <= 2 || is_stopword(&folded) {
+        word_folded.clear();
+        word_folded.extend(folded(word));
+        if word_folded.chars().count() <= 2 || is_stopword(&word_folded) {
             continue;
         }
-        let stem: String = folded.chars().take(5).collect();
+        let stem: String = word_folded.chars().take(5).collect();
         out.push(Tok {
             text: stem,
             pos: abs,
@@ -824,7 +827,11 @@ fn is_stopword(w: &str) -> bool {
         "can",
         "may",
     ];
-    STOP.contains(&w)
+    // A set, not a scan of the list: every word of every sentence with a figure asks.
+    static SET: std::sync::OnceLock<std::collections::HashSet<&str, crate::fasthash::FxBuild>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
+        .contains(w)
 }
 
 #[cfg(test)]
