@@ -552,8 +552,23 @@ fn sign_word(
         // Lower-casing changed byte lengths (rare letters): offsets would not map back.
         return None;
     }
-    // Every match below is an occurrence of a positive, negative or noun word.
-    if !any_word.is_match(&lower) {
+    // Every match below is an occurrence of a positive, negative or noun word: the words
+    // that occur are found in one pass, and only theirs are searched for.
+    let words: Vec<&str> = sign
+        .positive
+        .iter()
+        .chain(&sign.negative)
+        .chain(&sign.nouns)
+        .map(String::as_str)
+        .collect();
+    let mut occurring: Vec<&str> = Vec::new();
+    for m in any_word.find_overlapping_iter(&lower) {
+        let w = words[m.pattern().as_usize()];
+        if !occurring.contains(&w) {
+            occurring.push(w);
+        }
+    }
+    if occurring.is_empty() {
         return None;
     }
     let boundary = |i: usize| -> bool {
@@ -575,7 +590,7 @@ fn sign_word(
         }
     };
     for (positive, words) in [(true, &sign.positive), (false, &sign.negative)] {
-        for w in words {
+        for w in words.iter().filter(|w| occurring.contains(&w.as_str())) {
             for (i, _) in lower.match_indices(w.as_str()) {
                 if boundary(i) && after(i + w.len()) {
                     keep(positive, i..i + w.len());
@@ -583,7 +598,11 @@ fn sign_word(
             }
         }
     }
-    for noun in &sign.nouns {
+    for noun in sign
+        .nouns
+        .iter()
+        .filter(|w| occurring.contains(&w.as_str()))
+    {
         for (i, _) in lower.match_indices(noun.as_str()) {
             if !(boundary(i) && after(i + noun.len())) {
                 continue;
