@@ -9,12 +9,6 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// mimalloc instead of the system allocator: a run makes millions of small allocations
-/// (strings of claims, clauses and findings), and glibc's malloc, free and realloc took
-/// about 15 % of a check's instructions.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use numlint::document::Format;
 use numlint::finding::Severity;
 use numlint::lang::Lang;
