@@ -87,13 +87,20 @@ impl Document {
     /// 1-based line and 1-based column (in characters) of a byte offset of the original.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+        let line = self.line(offset) - 1;
         let start = self.line_starts[line];
         let col = self.chars_before(offset) - self.chars_before(start);
         (line + 1, col + 1)
+    }
+
+    /// 1-based line of a byte offset of the original: [`Document::line_col`] without the
+    /// column, which costs a count of characters (messages name places by line only).
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
     }
 
     /// Number of characters before a byte offset (rounded down to a char boundary).
@@ -133,6 +140,8 @@ mod tests {
         let off = d.text.find("12,5").unwrap();
         assert_eq!(d.line_col(off), (2, 9));
         assert_eq!(d.line_col(0), (1, 1));
+        assert_eq!(d.line(off), 2);
+        assert_eq!(d.line(0), 1);
     }
 
     #[test]

@@ -52,18 +52,29 @@ impl Lang {
             "the", "of", "and", "to", "in", "is", "was", "for", "on", "by", "with", "that", "from",
             "a", "an", "were", "has", "have", "billion",
         ];
+        const LONGEST: usize = longest(&[FR, EN]);
         let end = text.floor_char_boundary(64 * 1024);
         let (mut fr, mut en) = (0usize, 0usize);
         for word in text[..end]
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
         {
-            let w = word.to_lowercase();
-            if FR.contains(&w.as_str()) {
-                fr += 1;
-            }
-            if EN.contains(&w.as_str()) {
-                en += 1;
+            let mut count = |w: &str| {
+                fr += usize::from(FR.contains(&w));
+                en += usize::from(EN.contains(&w));
+            };
+            // Most words are ASCII: lower-cased on the stack, and those longer than every
+            // listed word skipped (ASCII lower-casing keeps the length).
+            if word.is_ascii() {
+                let mut buf = [0u8; LONGEST];
+                let Some(buf) = buf.get_mut(..word.len()) else {
+                    continue;
+                };
+                buf.copy_from_slice(word.as_bytes());
+                buf.make_ascii_lowercase();
+                count(std::str::from_utf8(buf).unwrap_or_default());
+            } else {
+                count(&word.to_lowercase());
             }
         }
         if en > fr {
@@ -72,6 +83,23 @@ impl Lang {
             Lang::Fr
         }
     }
+}
+
+/// Bytes of the longest word of the lists.
+const fn longest(lists: &[&[&str]]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            if lists[i][j].len() > max {
+                max = lists[i][j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    max
 }
 
 impl fmt::Display for Lang {
@@ -107,6 +135,13 @@ mod tests {
             Lang::detect("The trade turnover with the partner was $1.2 bn in 2021, up 8 %."),
             Lang::En
         );
+    }
+
+    #[test]
+    fn listed_words_fit_the_ascii_buffer() {
+        // `detect` skips ASCII words longer than its buffer.
+        assert_eq!(Lang::detect("MILLIARDS milliards the"), Lang::Fr);
+        assert_eq!(Lang::detect("Été THE AND"), Lang::En);
     }
 
     #[test]

@@ -430,24 +430,38 @@ fn describe(ctx: &Ctx, c: &Claim, words: &[&str], quote: bool) -> String {
         if !quote {
             return format!("“{}…”", words.join(" … "));
         }
-        let words: Vec<&str> = words.iter().map(|w| surface_word(ctx, c, w)).collect();
-        format!("“{}”", words.join(" … "))
+        format!("“{}”", surface_words(ctx, c, words).join(" … "))
     } else {
         parts.join(", ")
     }
 }
 
-/// The word of a claim's sentence a similarity token stands for ("regio" → "regions"), so
-/// that messages quote the text, not its stems.
-fn surface_word<'a>(ctx: &'a Ctx, c: &Claim, token: &'a str) -> &'a str {
+/// The words of a claim's sentence the similarity tokens stand for ("regio" → "regions"),
+/// so that messages quote the text, not its stems: for each token the first word of the
+/// sentence it is the stem of (the token itself when none is), found in one pass over the
+/// sentence for all tokens.
+fn surface_words<'a>(ctx: &'a Ctx, c: &Claim, tokens: &[&'a str]) -> Vec<&'a str> {
+    let mut found: Vec<Option<&str>> = vec![None; tokens.len()];
     let text = &ctx.docs[c.doc].clean.text;
-    let Some(sentence) = text.get(c.sentence.clone()) else {
-        return token;
-    };
-    sentence
-        .split(|ch: char| !ch.is_alphanumeric())
-        .find(|w| super::similarity::fold(w).starts_with(token))
-        .unwrap_or(token)
+    if let Some(sentence) = text.get(c.sentence.clone()) {
+        let mut missing = tokens.len();
+        for w in sentence.split(|ch: char| !ch.is_alphanumeric()) {
+            if missing == 0 {
+                break;
+            }
+            for (f, token) in found.iter_mut().zip(tokens) {
+                if f.is_none() && super::similarity::fold_starts_with(w, token) {
+                    *f = Some(w);
+                    missing -= 1;
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .zip(tokens)
+        .map(|(f, token)| f.unwrap_or(token))
+        .collect()
 }
 
 #[cfg(test)]

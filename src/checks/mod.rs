@@ -109,7 +109,7 @@ pub fn same_unit(a: &crate::quantity::Quantity, b: &crate::quantity::Quantity) -
 /// its path, and the 1-based line of an offset in its original text).
 pub fn place(ctx: &Ctx, doc: usize, offset: usize) -> String {
     let d = &ctx.docs[doc];
-    let (line, _) = d.line_col(offset);
+    let line = d.line(offset);
     let name = d
         .path
         .file_name()

@@ -600,6 +600,8 @@ fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) 
     // Members whose span ends before the current word are behind us: a moving cursor.
     let mut cursor = 0;
     let mut last_emitted: Option<usize> = None;
+    // The folded word, in one buffer for the whole sentence.
+    let mut word_folded = String::new();
     while i < s.len() {
         let ch = s[i..].chars().next().unwrap_or(' ');
         let abs = range.start + i;
@@ -655,11 +657,12 @@ fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) 
             });
             continue;
         }
-        let folded = fold(word);
-        if folded.chars().count() <= 2 || is_stopword(&folded) {
+        word_folded.clear();
+        word_folded.extend(folded(word));
+        if word_folded.chars().count() <= 2 || is_stopword(&word_folded) {
             continue;
         }
-        let stem: String = folded.chars().take(5).collect();
+        let stem: String = word_folded.chars().take(5).collect();
         out.push(Tok {
             text: stem,
             pos: abs,
@@ -673,19 +676,28 @@ fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) 
 
 /// Lower case with French accents folded.
 pub fn fold(w: &str) -> String {
-    w.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
+    folded(w).collect()
+}
+
+/// Whether `fold(w)` starts with `prefix`, without building the folded string (messages
+/// look up the surface word of a stem word by word in its sentence).
+pub fn fold_starts_with(w: &str, prefix: &str) -> bool {
+    let mut f = folded(w);
+    prefix.chars().all(|p| f.next() == Some(p))
+}
+
+/// The characters of [`fold`].
+fn folded(w: &str) -> impl Iterator<Item = char> + '_ {
+    w.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        c => c,
+    })
 }
 
 fn is_stopword(w: &str) -> bool {
@@ -815,7 +827,11 @@ fn is_stopword(w: &str) -> bool {
         "can",
         "may",
     ];
-    STOP.contains(&w)
+    // A set, not a scan of the list: every word of every sentence with a figure asks.
+    static SET: std::sync::OnceLock<std::collections::HashSet<&str, crate::fasthash::FxBuild>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP.iter().copied().collect())
+        .contains(w)
 }
 
 #[cfg(test)]
@@ -825,6 +841,8 @@ mod tests {
     #[test]
     fn folding_and_stopwords() {
         assert_eq!(fold("Élevé"), "eleve");
+        assert!(fold_starts_with("Élevé", "elev") && fold_starts_with("Élevé", ""));
+        assert!(!fold_starts_with("Élevé", "eleves") && !fold_starts_with("Él", "ela"));
         assert!(is_stopword("etaient"));
     }
 }

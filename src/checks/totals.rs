@@ -406,6 +406,16 @@ pub fn signs(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let sentences: Vec<(&(usize, usize), &Vec<usize>)> = ctx.index.sentences.iter().collect();
+        // Most sentences hold none of the sign's words: one automaton pass over a sentence
+        // rules that out, instead of a substring search per word (each a pass of its own).
+        let Ok(any_word) = aho_corasick::AhoCorasick::new(
+            sign.positive
+                .iter()
+                .chain(&sign.negative)
+                .chain(&sign.nouns),
+        ) else {
+            continue;
+        };
         for (k, ((doc, _), members)) in sentences.iter().enumerate() {
             let Some(&first) = members.first() else {
                 continue;
@@ -417,7 +427,7 @@ pub fn signs(ctx: &Ctx, out: &mut Vec<Finding>) {
             let Some(sentence) = text.get(c.sentence.start..end) else {
                 continue;
             };
-            let Some((positive, at)) = sign_word(sentence, sign) else {
+            let Some((positive, at)) = sign_word(sentence, sign, &any_word) else {
                 continue;
             };
             // Figures of this sentence and the one before it in the paragraph.
@@ -556,10 +566,30 @@ fn sentence_after(text: &str, end: usize) -> usize {
 fn sign_word(
     sentence: &str,
     sign: &super::identity::SignWords,
+    any_word: &aho_corasick::AhoCorasick,
 ) -> Option<(bool, std::ops::Range<usize>)> {
     let lower = sentence.to_lowercase();
     if lower.len() != sentence.len() {
         // Lower-casing changed byte lengths (rare letters): offsets would not map back.
+        return None;
+    }
+    // Every match below is an occurrence of a positive, negative or noun word: the words
+    // that occur are found in one pass, and only theirs are searched for.
+    let words: Vec<&str> = sign
+        .positive
+        .iter()
+        .chain(&sign.negative)
+        .chain(&sign.nouns)
+        .map(String::as_str)
+        .collect();
+    let mut occurring: Vec<&str> = Vec::new();
+    for m in any_word.find_overlapping_iter(&lower) {
+        let w = words[m.pattern().as_usize()];
+        if !occurring.contains(&w) {
+            occurring.push(w);
+        }
+    }
+    if occurring.is_empty() {
         return None;
     }
     let boundary = |i: usize| -> bool {
@@ -581,7 +611,7 @@ fn sign_word(
         }
     };
     for (positive, words) in [(true, &sign.positive), (false, &sign.negative)] {
-        for w in words {
+        for w in words.iter().filter(|w| occurring.contains(&w.as_str())) {
             for (i, _) in lower.match_indices(w.as_str()) {
                 if boundary(i) && after(i + w.len()) {
                     keep(positive, i..i + w.len());
@@ -589,7 +619,11 @@ fn sign_word(
             }
         }
     }
-    for noun in &sign.nouns {
+    for noun in sign
+        .nouns
+        .iter()
+        .filter(|w| occurring.contains(&w.as_str()))
+    {
         for (i, _) in lower.match_indices(noun.as_str()) {
             if !(boundary(i) && after(i + noun.len())) {
                 continue;

@@ -38,8 +38,24 @@ impl Segments {
         let mut start = 0;
         let mut depth = 0usize;
         let mut paren_start = 0;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Only ASCII separators and `…` (whose UTF-8 starts with 0xE2) matter: other
+            // bytes are stepped over without decoding (in UTF-8, 0xE2 only ever starts a
+            // character and an ASCII byte is never inside one).
+            if !matches!(
+                bytes[i],
+                b'\n' | b',' | b';' | b':' | b'(' | b'[' | b')' | b']' | b'.' | b'!' | b'?' | 0xE2
+            ) {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            // Where reading goes on: after this character, or after the closing quotes
+            // and brackets a sentence end takes with it.
+            let mut next = i + c.len_utf8();
             match c {
                 '\n' if bytes.get(i + 1) == Some(&b'\n') => {
                     push_sentence(text, &mut sentences, start..i);
@@ -75,10 +91,9 @@ impl Segments {
                     if ends_sentence(text, i, end, c) {
                         // Keep closing quotes and brackets with the sentence they close.
                         let mut stop = end;
-                        while let Some(&(j, n)) = iter.peek() {
+                        while let Some(n) = text[stop..].chars().next() {
                             if matches!(n, '"' | '»' | '”' | '’' | ')') {
-                                stop = j + n.len_utf8();
-                                iter.next();
+                                stop += n.len_utf8();
                             } else {
                                 break;
                             }
@@ -86,10 +101,12 @@ impl Segments {
                         push_sentence(text, &mut sentences, start..stop);
                         start = stop;
                         clause_breaks.push(i);
+                        next = stop;
                     }
                 }
                 _ => {}
             }
+            i = next;
         }
         push_sentence(text, &mut sentences, start..text.len());
         Segments {
