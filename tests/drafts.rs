@@ -1,6 +1,9 @@
-//! Unseen-style drafts: eight reports in other domains (a city budget, an annual report,
-//! health, electricity, harvest, enrolment, tourism, France–Morocco trade), written with
-//! planted contradictions and look-alike controls by a reviewer, not by the rule authors.
+//! Unseen-style drafts: sixteen reports in other domains, written with planted
+//! contradictions and look-alike controls by reviewers, not by the rule authors. A first
+//! round (01–08: a city budget, an annual report, health, electricity, harvest, enrolment,
+//! tourism, France–Morocco trade) and a second (09–16, ids `R2.*`: airport traffic, Kenya's
+//! trade, retail results, a water utility, regional employment, Senegal's trade, housing,
+//! an NGO's activity report).
 //! `tests/data/drafts/truth.json` says, for each case, its lines and whether it must fire.
 //!
 //! Every control stays silent, every finding belongs to a case, and every planted case

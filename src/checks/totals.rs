@@ -229,7 +229,7 @@ const FAR_CONFIDENCE: f32 = 0.9;
 const LOCAL_MIN_CONFIDENCE: f32 = 0.45;
 /// Context confidence at which figures of one sentence form an identity group by themselves
 /// (a metric and a partner read, the subject never named).
-const SENTENCE_MIN_CONFIDENCE: f32 = 0.2;
+const SENTENCE_MIN_CONFIDENCE: f32 = 0.1;
 
 /// The first statement of a metric stands for it; later ones are the business of
 /// `conflicting-fact`.
