@@ -875,3 +875,27 @@ fn a_share_glossing_its_part_takes_the_whole_from_elsewhere_en() {
     assert!(help.starts_with("7.9 / 18.4 = 42.9 %"), "{help}");
     assert!(lint(&text.replace("52%", "43%"), Lang::En).is_empty());
 }
+
+#[test]
+fn a_duration_is_no_level_of_the_series_fr() {
+    let text = "Les importations en provenance de Chine ont doublé en cinq ans, passant de 410 milliards de FCFA en 2019 à 1 070 milliards en 2024.\n";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["multiplier"], "{f:#?}");
+    assert!(lint(&text.replace("1 070", "830"), Lang::Fr).is_empty());
+}
+
+#[test]
+fn parts_before_their_total_in_one_sentence_en_fr() {
+    let text = "Last year 11.2 million passengers flew on international routes, 5.1 million on domestic routes and 1.6 million were in transit, for a total of 18.4 million.\n";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert_eq!(
+        f[0].help.as_deref(),
+        Some("11.2 + 5.1 + 1.6 = 17.9 ≠ 18.4 (stated)")
+    );
+    assert!(lint(&text.replace("18.4", "17.9"), Lang::En).is_empty());
+    let text = "Les dons ont rapporté 3,1 millions d'euros, les legs 3,9 millions et les subventions 1,2 million, soit un total de 9,2 millions d'euros.\n";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert!(lint(&text.replace("9,2", "8,2"), Lang::Fr).is_empty());
+}

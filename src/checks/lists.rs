@@ -4,7 +4,9 @@
 //! cannot name more items than it announces.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::format::{plain, NumFmt};
@@ -40,6 +42,8 @@ pub fn enumerations(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .get(k + 1)
                 .map(|&j| ctx.claims[j].quantity.clean.start);
             if let Some(f) = parenthesised(ctx, text, i, after, &claims[k + 1..]) {
+                out.push(f);
+            } else if let Some(f) = trailing_total(ctx, text, i, &claims[..k]) {
                 out.push(f);
             } else if let Some(f) = open_list(ctx, text, i, &claims[k + 1..]) {
                 out.push(f);
@@ -390,12 +394,13 @@ fn sum_finding(ctx: &Ctx, whole: usize, parts: &[usize], partial: bool) -> Optio
     if !bad {
         return None;
     }
+    let fmt = NumFmt::for_claims(std::iter::once(wc).chain(parts.iter().map(|&j| &ctx.claims[j])));
     let show = |v: Decimal, scaled: bool| {
         if wc.quantity.kind == Kind::Amount {
-            let fmt = NumFmt::for_claims(
-                std::iter::once(wc).chain(parts.iter().map(|&j| &ctx.claims[j])),
-            );
             let v = if scaled { v } else { v * wc.quantity.scale };
+            fmt.num(v)
+        } else if wc.quantity.scale != Decimal::ONE {
+            // "18.4 million" passengers: in the scale they were written in.
             fmt.num(v)
         } else {
             plain(v, 2)
@@ -505,6 +510,54 @@ fn open_list(ctx: &Ctx, text: &str, whole: usize, rest: &[usize]) -> Option<Find
         return None;
     }
     let partial = subset || !closed(ctx, text, &parts) || hedged(ctx, text, whole, send);
+    sum_finding(ctx, whole, &parts, partial)
+}
+
+/// Words right before a total stated after its parts: "…, for a total of 18.4 million",
+/// "…, soit un total de 8,4 millions".
+fn total_after_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)(?:(?:for|making|bringing|giving|with)\s+a\s+(?:grand\s+)?total\s+of|in\s+total|in\s+all|altogether|(?:soit|pour|avec)\s+un\s+total\s+de|soit\s+au\s+total|au\s+total)\s*(?:some|about|près\s+de|environ)?\s*$")
+            .expect("valid total-after regex")
+    })
+}
+
+/// Parts told before their total in one sentence: "11.2 million on international routes,
+/// 5.1 million on domestic routes and 1.6 million in transit, for a total of 18.4 million".
+fn trailing_total(ctx: &Ctx, text: &str, whole: usize, before: &[usize]) -> Option<Finding> {
+    let wc = &ctx.claims[whole];
+    if !is_count(wc) && !is_total_amount(wc) {
+        return None;
+    }
+    let lead_from = text.ceil_char_boundary(wc.quantity.clean.start.saturating_sub(40));
+    let lead = &text[lead_from.max(wc.sentence.start)..wc.quantity.clean.start];
+    let cue = total_after_re().find(lead)?;
+    let cue_at = lead_from.max(wc.sentence.start) + cue.start();
+    let parts: Vec<usize> = before
+        .iter()
+        .copied()
+        .filter(|&j| {
+            let c = &ctx.claims[j];
+            c.sentence.start == wc.sentence.start && c.quantity.clean.end <= cue_at
+        })
+        .collect();
+    let last = *parts.last()?;
+    let tail = &text[ctx.claims[last].quantity.clean.end..cue_at];
+    if parts.len() < 2
+        || tail.split_whitespace().count() > 8
+        || digits_outside(ctx, text, wc.sentence.start..cue_at, &parts)
+        || !shaped(
+            ctx,
+            text,
+            wc.sentence.start..ctx.claims[last].quantity.clean.end,
+            &parts,
+        )
+        || !closed(ctx, text, &parts)
+    {
+        return None;
+    }
+    let partial = hedged(ctx, text, whole, wc.quantity.clean.end);
     sum_finding(ctx, whole, &parts, partial)
 }
 

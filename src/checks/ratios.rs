@@ -249,6 +249,8 @@ fn sentence_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
                 && q.is_claim()
                 && ctx.claims[j].role == Role::Value
                 && matches!(q.kind, Kind::Amount | Kind::Count | Kind::Number)
+                // "doublé en cinq ans": a duration is when, not a level of the series.
+                && !is_duration(q)
         })
         .collect();
     let [a, b] = levels[..] else {
@@ -839,6 +841,15 @@ fn gloss_re() -> &'static Regex {
         Regex::new(r"(?i)^[^\d,;.()]{0,24}(?:,\s*(?:or|i\.e\.|that\s+is|soit|c['’]est-à-dire|représentant|representing)|\s*\(|\s*[—–-])\s*(?:about|some|près\s+de|environ|plus\s+de|more\s+than)?\s*$")
             .expect("valid gloss regex")
     })
+}
+
+/// A count of years, months, weeks or days: the time a change took, not a value of it.
+fn is_duration(q: &crate::quantity::Quantity) -> bool {
+    q.kind == Kind::Count
+        && matches!(
+            q.unit.as_deref(),
+            Some("years" | "months" | "weeks" | "days")
+        )
 }
 
 /// Context confidence a share's part needs: it stands in the share's sentence.
