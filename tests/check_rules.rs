@@ -899,3 +899,21 @@ fn parts_before_their_total_in_one_sentence_en_fr() {
     assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
     assert!(lint(&text.replace("9,2", "8,2"), Lang::Fr).is_empty());
 }
+
+#[test]
+fn a_country_name_opening_an_organisation_name_is_not_the_country_fr() {
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let text = "Selon France Travail, la région compte 118 400 demandeurs d'emploi en 2025.\n";
+    let doc = Document::new("t.md", text.to_string(), Format::Markdown, Some(Lang::Fr));
+    let a = numlint::analyse(0, &doc, &lex);
+    assert_eq!(a.claims[0].subject, None, "{:?}", a.claims[0]);
+    let text = "En 2025, la France compte 118 400 demandeurs d'emploi de plus.\n";
+    let doc = Document::new("t.md", text.to_string(), Format::Markdown, Some(Lang::Fr));
+    let a = numlint::analyse(0, &doc, &lex);
+    assert_eq!(
+        a.claims[0].subject.as_deref(),
+        Some("FRA"),
+        "{:?}",
+        a.claims[0]
+    );
+}

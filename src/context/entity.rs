@@ -281,6 +281,17 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
         };
         let Some(i) = chosen else { continue };
         let e = &lex.entities[i];
+        // "France Travail", "Kenya Airways": a country's name that opens another proper
+        // name is an organisation, not the country.
+        let next_word = ahead(text, r.end, 24);
+        if e.kind == EntityKind::Country
+            && org_name_after_re().is_match(next_word)
+            && !by_span
+                .iter()
+                .any(|(o, _)| o.start > r.end && o.start <= r.end + 2)
+        {
+            continue;
+        }
         let start = text.ceil_char_boundary(r.start.saturating_sub(80));
         let window = &text[start..r.start];
         // Clause punctuation cuts the window: "à" cannot reach back over a comma.
@@ -315,6 +326,12 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
         });
     }
     out
+}
+
+/// A capitalised word right after a name, on the same line: "France| Travail".
+fn org_name_after_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"^[ \u{a0}]\p{Lu}\p{Ll}{2,}").expect("valid org name regex"))
 }
 
 /// The country a document mostly speaks of: the default subject of its figures.
