@@ -122,7 +122,42 @@ enum Command {
         /// In the table, also list noise: years, dates, footnote markers, identifiers.
         #[arg(long)]
         all: bool,
+        /// Configuration file whose `[lexicon]` extends the built-in terms (default:
+        /// numlint.toml found upward from the first input).
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
     },
+}
+
+/// The configuration (`--config`, else numlint.toml found upward from the first input,
+/// else the defaults) and the lexicon it extends; a bad file is reported here and gives
+/// exit code 2.
+fn config_and_lexicon(
+    config: Option<PathBuf>,
+    input: &InputArgs,
+) -> Result<(numlint::config::Config, Lexicon), ExitCode> {
+    let config_path = config.or_else(|| {
+        input
+            .paths
+            .iter()
+            .find(|p| p.as_os_str() != "-")
+            .and_then(|p| numlint::config::Config::discover(p))
+    });
+    let config = match &config_path {
+        Some(p) => numlint::config::Config::load(p).map_err(|e| {
+            eprintln!("{:?}", miette::Report::new(e));
+            ExitCode::from(2)
+        })?,
+        None => numlint::config::Config::default(),
+    };
+    let origin = config_path
+        .as_ref()
+        .map_or("numlint.toml".into(), |p| p.display().to_string());
+    let lex = Lexicon::for_config(&config, &origin).map_err(|e| {
+        eprintln!("{:?}", miette::Report::new(e));
+        ExitCode::from(2)
+    })?;
+    Ok((config, lex))
 }
 
 fn main() -> ExitCode {
@@ -138,8 +173,21 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> miette::Result<ExitCode> {
     match cli.command {
-        Command::Extract { input, format, all } => {
-            let lex = Lexicon::builtin()?;
+        Command::Extract {
+            input,
+            format,
+            all,
+            config,
+        } => {
+            // The same lexicon as `check`: a term added in numlint.toml is read here too.
+            let (config, lex) = match config_and_lexicon(config, &input) {
+                Ok(both) => both,
+                Err(code) => return Ok(code),
+            };
+            let mut input = input;
+            if input.lang.is_none() {
+                input.lang = config.lang;
+            }
             let (docs, input_failed) = load(&input, false);
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
@@ -238,32 +286,9 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             quiet,
             statistics,
         } => {
-            let config_path = config.or_else(|| {
-                input
-                    .paths
-                    .iter()
-                    .find(|p| p.as_os_str() != "-")
-                    .and_then(|p| numlint::config::Config::discover(p))
-            });
-            let config = match &config_path {
-                Some(p) => match numlint::config::Config::load(p) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        eprintln!("{:?}", miette::Report::new(e));
-                        return Ok(ExitCode::from(2));
-                    }
-                },
-                None => numlint::config::Config::default(),
-            };
-            let origin = config_path
-                .as_ref()
-                .map_or("numlint.toml".into(), |p| p.display().to_string());
-            let lex = match Lexicon::for_config(&config, &origin) {
-                Ok(l) => l,
-                Err(e) => {
-                    eprintln!("{:?}", miette::Report::new(e));
-                    return Ok(ExitCode::from(2));
-                }
+            let (config, lex) = match config_and_lexicon(config, &input) {
+                Ok(both) => both,
+                Err(code) => return Ok(code),
             };
             let mut input = input;
             if input.lang.is_none() {

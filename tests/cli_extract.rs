@@ -82,3 +82,29 @@ fn english_file_and_table_with_and_without_noise() {
     let (all, _) = numlint(&["extract", "--all", &path]);
     assert!(all.contains(" year "), "{all}");
 }
+
+#[test]
+fn extract_reads_with_the_lexicon_of_numlint_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "En 2024, la billetterie des musées a rapporté 12,5 millions d'euros.\n";
+    let path = write(dir.path(), "note.md", text);
+    let (out, code) = numlint(&["extract", "--format", "json", &path]);
+    assert_eq!(code, 0);
+    assert!(!out.contains("\"metric\":\"museums\""), "{out}");
+    write(
+        dir.path(),
+        "numlint.toml",
+        "[[lexicon.metric]]\ncode = \"museums\"\nfr = [\"billetterie des musées\"]\n",
+    );
+    let (out, code) = numlint(&["extract", "--format", "json", &path]);
+    assert_eq!(code, 0);
+    assert!(out.contains("\"metric\":\"museums\""), "{out}");
+    // A bad configuration is an error, as for `check`.
+    let bad = write(
+        dir.path(),
+        "bad.toml",
+        "[[lexicon.metric]]\ncode = \"x\"\nfrench = [\"y\"]\n",
+    );
+    let (_, code) = numlint(&["extract", "--config", &bad, &path]);
+    assert_eq!(code, 2);
+}

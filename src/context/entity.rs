@@ -284,7 +284,11 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
         // "France Travail", "Kenya Airways": a country's name that opens another proper
         // name is an organisation, not the country.
         let next_word = ahead(text, r.end, 24);
+        let named = kinds
+            .iter()
+            .any(|k| matches!(k, TermKind::Entity(j, EntityForm::Name) if *j == i));
         if e.kind == EntityKind::Country
+            && named
             && org_name_after_re().is_match(next_word)
             && !by_span
                 .iter()
