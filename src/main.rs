@@ -130,11 +130,11 @@ enum Command {
 }
 
 /// The configuration (`--config`, else numlint.toml found upward from the first input,
-/// else the defaults) and the lexicon it extends; a bad file is reported here and gives
-/// exit code 2.
+/// else the defaults) and the lexicon it extends; the input's language defaults to the
+/// configuration's. A bad file is reported here and gives exit code 2.
 fn config_and_lexicon(
     config: Option<PathBuf>,
-    input: &InputArgs,
+    input: &mut InputArgs,
 ) -> Result<(numlint::config::Config, Lexicon), ExitCode> {
     let config_path = config.or_else(|| {
         input
@@ -157,6 +157,9 @@ fn config_and_lexicon(
         eprintln!("{:?}", miette::Report::new(e));
         ExitCode::from(2)
     })?;
+    if input.lang.is_none() {
+        input.lang = config.lang;
+    }
     Ok((config, lex))
 }
 
@@ -180,14 +183,11 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             config,
         } => {
             // The same lexicon as `check`: a term added in numlint.toml is read here too.
-            let (config, lex) = match config_and_lexicon(config, &input) {
+            let mut input = input;
+            let (_, lex) = match config_and_lexicon(config, &mut input) {
                 Ok(both) => both,
                 Err(code) => return Ok(code),
             };
-            let mut input = input;
-            if input.lang.is_none() {
-                input.lang = config.lang;
-            }
             let (docs, input_failed) = load(&input, false);
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
@@ -286,14 +286,11 @@ fn run(cli: Cli) -> miette::Result<ExitCode> {
             quiet,
             statistics,
         } => {
-            let (config, lex) = match config_and_lexicon(config, &input) {
+            let mut input = input;
+            let (config, lex) = match config_and_lexicon(config, &mut input) {
                 Ok(both) => both,
                 Err(code) => return Ok(code),
             };
-            let mut input = input;
-            if input.lang.is_none() {
-                input.lang = config.lang;
-            }
             let progress = !format.is_machine() && !quiet && io::stderr().is_terminal();
             let (docs, input_failed) = load(&input, progress);
             let spinner = (progress && docs.len() >= PROGRESS_MIN_FILES)
