@@ -229,14 +229,18 @@ fn has_word(hay: &str, w: &str) -> bool {
         .any(|win| win.join(" ") == w)
 }
 
+/// Where a window reaching `reach` bytes back from a claim starts, within its sentence.
+fn back_in_sentence(text: &str, c: &Claim, reach: usize) -> usize {
+    text.floor_char_boundary(
+        c.sentence
+            .start
+            .max(c.quantity.clean.start.saturating_sub(reach)),
+    )
+}
+
 /// Whether a partial marker stands in the whole's sentence up to `end`.
 fn hedged(ctx: &Ctx, text: &str, whole: usize, end: usize) -> bool {
-    let wc = &ctx.claims[whole];
-    let from = text.floor_char_boundary(
-        wc.sentence
-            .start
-            .max(wc.quantity.clean.start.saturating_sub(80)),
-    );
+    let from = back_in_sentence(text, &ctx.claims[whole], 80);
     let end = text.floor_char_boundary(end.max(from));
     let hay = fold(&text[from..end]);
     HEDGES.iter().any(|h| has_word(&hay, h))
@@ -248,11 +252,7 @@ fn hedged(ctx: &Ctx, text: &str, whole: usize, end: usize) -> bool {
 fn says_total(ctx: &Ctx, text: &str, whole: usize, to: usize) -> bool {
     let wc = &ctx.claims[whole];
     // The clause of the total: back to the figure before it.
-    let from = text.floor_char_boundary(
-        wc.sentence
-            .start
-            .max(wc.quantity.clean.start.saturating_sub(200)),
-    );
+    let from = back_in_sentence(text, wc, 200);
     let from = text[from..wc.quantity.clean.start]
         .rfind(|c: char| c.is_ascii_digit())
         .map_or(from, |d| from + d + 1);
@@ -530,10 +530,11 @@ fn trailing_total(ctx: &Ctx, text: &str, whole: usize, before: &[usize]) -> Opti
     if !is_count(wc) && !is_total_amount(wc) {
         return None;
     }
-    let lead_from = text.ceil_char_boundary(wc.quantity.clean.start.saturating_sub(40));
-    let lead = &text[lead_from.max(wc.sentence.start)..wc.quantity.clean.start];
-    let cue = total_after_re().find(lead)?;
-    let cue_at = lead_from.max(wc.sentence.start) + cue.start();
+    let lead_from = text
+        .ceil_char_boundary(wc.quantity.clean.start.saturating_sub(40))
+        .max(wc.sentence.start);
+    let cue = total_after_re().find(&text[lead_from..wc.quantity.clean.start])?;
+    let cue_at = lead_from + cue.start();
     let parts: Vec<usize> = before
         .iter()
         .copied()

@@ -389,20 +389,19 @@ fn check_ratio(ctx: &Ctx, ci: usize, now: usize, before: usize, span: &str) -> O
             let ok = ratio.overlaps(&factor);
             let f = stated_factor(c)?;
             let actual = vn.checked_div(vb)?;
+            let stated_change = signed_percent((f - Decimal::ONE) * HUNDRED, 1);
             let help = format!(
-                "{} / {} = ×{} ≠ ×{} (stated: a change of {}); ×{} of {} would be {}",
+                "{} / {} = ×{} ≠ ×{} (stated: a change of {stated_change}); ×{} of {} would be {}",
                 fmt.num(vn),
                 fmt.num(vb),
                 plain(actual, 2),
                 plain(f, 2),
-                signed_percent((f - Decimal::ONE) * HUNDRED, 1),
                 plain(f, 2),
                 fmt.num(vb),
                 fmt.with_unit(vb * f)
             );
             let message = format!(
-                "{metric} is said to change by {} {span}, but the values give {}",
-                signed_percent((f - Decimal::ONE) * HUNDRED, 1),
+                "{metric} is said to change by {stated_change} {span}, but the values give {}",
                 signed_percent((actual - Decimal::ONE) * HUNDRED, 1)
             );
             ("multiplier", ok, help, message)
@@ -566,40 +565,10 @@ pub fn shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !distinct {
             continue;
         }
-        let mut sum = Interval::exact(Decimal::ZERO);
-        for &i in &members {
-            sum = sum.add(&ctx.interval(i));
-        }
-        if sum.lo.is_none_or(|lo| lo <= HUNDRED) {
-            continue;
-        }
-        let values: Vec<String> = members
-            .iter()
-            .map(|&i| plain(ctx.claims[i].quantity.value, 2))
-            .collect();
-        let help = format!(
-            "{} = {} % > 100 %",
-            values.join(" + "),
-            plain(
-                members
-                    .iter()
-                    .map(|&i| ctx.claims[i].quantity.value)
-                    .sum::<Decimal>(),
-                2
-            )
-        );
-        let mut labels = vec![label(
-            &ctx.claims[*members.last().unwrap()],
-            "this share takes the sum past 100 %",
-            true,
-        )];
-        for &i in &members[..members.len() - 1] {
-            labels.push(label(&ctx.claims[i], "share of the same whole", false));
-        }
         let period = period.map_or(String::new(), |p| format!(" in {p}"));
-        let message = format!("shares of {whole}{period} add up past 100 %");
-        let key: Vec<String> = members.iter().map(|&i| claim_key(&ctx.claims[i])).collect();
-        out.push(finding("share", message, Some(help), labels, &key));
+        if let Some(f) = past_hundred(ctx, &members, &format!("{whole}{period}")) {
+            out.push(f);
+        }
     }
     listed_shares(ctx, out);
 }
@@ -799,19 +768,6 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         }) {
             continue;
         }
-        let mut sum = Interval::exact(Decimal::ZERO);
-        for &i in &group {
-            sum = sum.add(&ctx.interval(i));
-        }
-        if sum.lo.is_none_or(|lo| lo <= HUNDRED) {
-            continue;
-        }
-        let values: Vec<String> = group
-            .iter()
-            .map(|&i| plain(ctx.claims[i].quantity.value, 2))
-            .collect();
-        let total: Decimal = group.iter().map(|&i| ctx.claims[i].quantity.value).sum();
-        let help = format!("{} = {} % > 100 %", values.join(" + "), plain(total, 2));
         let named = after[..whole_end].trim();
         let whole = named
             .split_once([' ', '\'', '’'])
@@ -820,18 +776,40 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
             .iter()
             .find_map(|a| whole.strip_prefix(a))
             .unwrap_or(whole);
-        let message = format!("shares of {whole} add up past 100 %");
-        let mut flabels = vec![label(
-            &ctx.claims[*group.last().unwrap()],
-            "this share takes the sum past 100 %",
-            true,
-        )];
-        for &i in &group[..group.len() - 1] {
-            flabels.push(label(&ctx.claims[i], "share of the same whole", false));
+        if let Some(f) = past_hundred(ctx, &group, whole) {
+            out.push(f);
         }
-        let key: Vec<String> = group.iter().map(|&i| claim_key(&ctx.claims[i])).collect();
-        out.push(finding("share", message, Some(help), flabels, &key));
     }
+}
+
+/// Shares of one whole (`members`, in text order) that add up past 100 % whatever their
+/// rounding: a finding on the last, which takes the sum past it.
+fn past_hundred(ctx: &Ctx, members: &[usize], whole: &str) -> Option<Finding> {
+    let mut sum = Interval::exact(Decimal::ZERO);
+    for &i in members {
+        sum = sum.add(&ctx.interval(i));
+    }
+    if sum.lo.is_none_or(|lo| lo <= HUNDRED) {
+        return None;
+    }
+    let values: Vec<String> = members
+        .iter()
+        .map(|&i| plain(ctx.claims[i].quantity.value, 2))
+        .collect();
+    let total: Decimal = members.iter().map(|&i| ctx.claims[i].quantity.value).sum();
+    let help = format!("{} = {} % > 100 %", values.join(" + "), plain(total, 2));
+    let (last, rest) = members.split_last()?;
+    let mut labels = vec![label(
+        &ctx.claims[*last],
+        "this share takes the sum past 100 %",
+        true,
+    )];
+    for &i in rest {
+        labels.push(label(&ctx.claims[i], "share of the same whole", false));
+    }
+    let message = format!("shares of {whole} add up past 100 %");
+    let key: Vec<String> = members.iter().map(|&i| claim_key(&ctx.claims[i])).collect();
+    Some(finding("share", message, Some(help), labels, &key))
 }
 
 /// What stands between a part and the share that glosses it: ", or", ", soit", " (".

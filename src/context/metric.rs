@@ -142,7 +142,7 @@ pub fn metric_of(
             let between = text.get(a..b).unwrap_or("").trim_start();
             between.starts_with(':')
                 && between.len() <= 16
-                && !seg.break_between(a + (b - a - between.len()) + 1, b)
+                && !seg.break_between(b - between.len() + 1, b)
         };
         a >= b || label || !seg.break_between(a, b)
     };

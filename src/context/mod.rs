@@ -242,13 +242,11 @@ fn wire_dash_re() -> &'static regex::Regex {
 /// Longest line read as a heading.
 const HEADING_LEN: usize = 80;
 
-/// Whether a sentence that is a whole paragraph reads as a heading: short, no sentence
-/// punctuation at its end, a capital or a section number first ("5. Perspectives 2026",
-/// "Asia and the Gulf"). `text` is empty for sentences that are no whole paragraph.
-fn is_heading(text: &str, s: &Range<usize>) -> bool {
-    let Some(line) = text.get(s.clone()).map(str::trim) else {
-        return false;
-    };
+/// Whether a paragraph of one sentence reads as a heading: short, no sentence punctuation
+/// at its end, a capital or a section number first ("5. Perspectives 2026", "Asia and the
+/// Gulf").
+fn is_heading(line: &str) -> bool {
+    let line = line.trim();
     !line.is_empty()
         && line.len() <= HEADING_LEN
         && !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '»', ')'])
@@ -272,10 +270,10 @@ fn title_period(doc: &Document, periods: &[PeriodMention], uncarried: &[bool]) -
     }
     let mut inside = periods
         .iter()
-        .filter(|p| p.range.start >= first.start && p.range.end <= first.end);
-    let p = inside.next()?;
+        .enumerate()
+        .filter(|(_, p)| p.range.start >= first.start && p.range.end <= first.end);
+    let (i, p) = inside.next()?;
     // "Issued March 2025" is no title.
-    let i = periods.partition_point(|q| q.range.start < p.range.start);
     if inside.next().is_some() || p.relative.is_some() || uncarried[i] {
         return None;
     }
@@ -383,8 +381,8 @@ struct Carry {
 impl Carry {
     /// Take what a sentence states explicitly. A heading opens a new section: the period
     /// and partner of the one before are not carried into it.
-    fn absorb(&mut self, ctx: &DocContext, text: &str, s: &Range<usize>, paragraph: usize) {
-        if is_heading(text, s) {
+    fn absorb(&mut self, ctx: &DocContext, s: &Range<usize>, paragraph: usize, heading: bool) {
+        if heading {
             self.period = None;
             self.partner = None;
         }
@@ -462,14 +460,12 @@ fn claims_of(
         if let Some(si) = si {
             while absorbed < si {
                 let s = ctx.seg.sentences[absorbed].clone();
-                let para = &doc.clean.paragraphs[doc.clean.paragraph_of(s.start)];
-                let heading = para.start >= s.start && para.end <= s.end;
-                carry.absorb(
-                    ctx,
-                    if heading { text } else { "" },
-                    &s,
-                    doc.clean.paragraph_of(s.start),
-                );
+                let paragraph = doc.clean.paragraph_of(s.start);
+                let para = &doc.clean.paragraphs[paragraph];
+                // A heading is a paragraph of its own.
+                let heading =
+                    para.start >= s.start && para.end <= s.end && is_heading(&text[s.clone()]);
+                carry.absorb(ctx, &s, paragraph, heading);
                 absorbed += 1;
             }
         }

@@ -50,6 +50,15 @@ fn more_after_re() -> &'static Regex {
     })
 }
 
+/// The direction a match of [`more_after_re`] or [`change_noun_after_re`] names.
+fn up_or_down(c: &regex::Captures) -> Direction {
+    if c.name("up").is_some() {
+        Direction::Up
+    } else {
+        Direction::Down
+    }
+}
+
 /// A noun of change right after a percentage: "a 21 % jump", "a 4 % decline".
 fn change_noun_after_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -99,11 +108,7 @@ fn fraction_change(
         return None;
     }
     if let Some(c) = more_after_re().captures(after) {
-        return Some(if c.name("up").is_some() {
-            Direction::Up
-        } else {
-            Direction::Down
-        });
+        return Some(up_or_down(&c));
     }
     cues.iter()
         .filter(|c| c.end <= q.clean.start && q.clean.start - c.end <= CHANGE_REACH_AMOUNT)
@@ -208,18 +213,10 @@ pub fn role_of(
         {
             // "a 21 % jump", "a 4 % decline in sales".
             reading.role = Role::Change;
-            reading.direction = Some(if c.name("up").is_some() {
-                Direction::Up
-            } else {
-                Direction::Down
-            });
+            reading.direction = Some(up_or_down(&c));
         } else if let Some(c) = more_after_re().captures(after) {
             reading.role = Role::Change;
-            reading.direction = Some(if c.name("up").is_some() {
-                Direction::Up
-            } else {
-                Direction::Down
-            });
+            reading.direction = Some(up_or_down(&c));
         }
         if is_percent && reading.role == Role::Value {
             // "108,9 % par rapport à 2020", "108.9 % of the previous year level".
