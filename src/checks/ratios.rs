@@ -639,6 +639,14 @@ const NOT_PARTS: &[&str] = &[
     "before", "avant", "hausse", "baisse", "rose", "fell", "grew",
 ];
 
+/// Where the list item `s` starts with ends: at the first of `separators`, " and " or " et ".
+fn item_end(s: &str, separators: &[char]) -> usize {
+    s.find(separators)
+        .unwrap_or(s.len())
+        .min(s.find(" and ").unwrap_or(s.len()))
+        .min(s.find(" et ").unwrap_or(s.len()))
+}
+
 /// Shares listed in one sentence of one whole named once, the others elliptic: "Europe
 /// accounted for 48 % of revenue, North America for 31 % and Asia-Pacific for 27 %".
 /// The parts are the distinct labels before each share, of any kind (regions, crops,
@@ -667,11 +675,7 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         // The whole, named once after the first share: "of revenue", "du chiffre d'affaires".
         let after = &text[c0.quantity.clean.end
             ..text.ceil_char_boundary(c0.sentence.end.min(c0.quantity.clean.end + 200))];
-        let whole_end = after
-            .find([',', ';', '(', ')'])
-            .unwrap_or(after.len())
-            .min(after.find(" and ").unwrap_or(after.len()))
-            .min(after.find(" et ").unwrap_or(after.len()));
+        let whole_end = item_end(after, &[',', ';', '(', ')']);
         let whole_words = words(&after[..whole_end]);
         let names_whole = whole_words
             .first()
@@ -740,11 +744,7 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
             // Elliptic: nothing after the share up to the next separator.
             let rest = &text[c.quantity.clean.end
                 ..text.ceil_char_boundary(c0.sentence.end.min(c.quantity.clean.end + 200))];
-            let rest_end = rest
-                .find([',', ';', '.', ')'])
-                .unwrap_or(rest.len())
-                .min(rest.find(" and ").unwrap_or(rest.len()))
-                .min(rest.find(" et ").unwrap_or(rest.len()));
+            let rest_end = item_end(rest, &[',', ';', '.', ')']);
             if !words(&rest[..rest_end]).is_empty() {
                 ok = false;
                 break;
