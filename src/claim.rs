@@ -80,7 +80,8 @@ impl Period {
     }
 }
 
-fn days_in_month(y: i32, m: u8) -> u8 {
+/// Days in month `m` of year `y`.
+pub fn days_in_month(y: i32, m: u8) -> u8 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -98,7 +99,7 @@ impl fmt::Display for Period {
         if a.year == b.year && a.month == 1 && b.month == 12 && a.day == 1 && b.day == 31 {
             return write!(f, "{}", a.year);
         }
-        if a.year == b.year && a.day == 1 {
+        if a.year == b.year && a.day == 1 && b.day == days_in_month(b.year, b.month) {
             match (a.month, b.month) {
                 (1, 6) => return write!(f, "{}-H1", a.year),
                 (7, 12) => return write!(f, "{}-H2", a.year),
@@ -108,6 +109,14 @@ impl fmt::Display for Period {
                 }
                 _ => {}
             }
+        }
+        if a.day != 1 || b.day != days_in_month(b.year, b.month) {
+            // "un mois et demi de l'année" ends mid-February: whole months would say more.
+            return write!(
+                f,
+                "{:04}-{:02}-{:02}..{:04}-{:02}-{:02}",
+                a.year, a.month, a.day, b.year, b.month, b.day
+            );
         }
         write!(
             f,
@@ -189,6 +198,11 @@ pub struct Claim {
     /// the sentence before, 0.55 from further away).
     #[serde(skip)]
     pub period_confidence: f32,
+    /// For a count, what it counts by family: the metric whose units list the count's unit
+    /// (companies, organisations and residents of a zone are all `residents`). Two counts
+    /// of one family are in one unit.
+    #[serde(skip)]
+    pub counted: Option<String>,
     /// Sentence range in the cleaned text.
     #[serde(skip)]
     pub sentence: Range<usize>,

@@ -116,6 +116,7 @@ impl Kit {
             confidence: 0.9,
             subject_confidence: 0.9,
             period_confidence: 1.0,
+            counted: None,
             sentence,
             paragraph,
         });

@@ -666,7 +666,8 @@ pub fn sub_periods(ctx: &Ctx, out: &mut Vec<Finding>) {
         for &i in claims {
             let c = &ctx.claims[i];
             if let Some(p) = c.period.filter(|p| !p.instant) {
-                by_period.entry((p, c.quantity.unit.clone())).or_insert(i);
+                let unit = c.counted.clone().or_else(|| c.quantity.unit.clone());
+                by_period.entry((p, unit)).or_insert(i);
             }
         }
         if by_period.len() < 2 {
@@ -735,7 +736,6 @@ pub fn sub_periods(ctx: &Ctx, out: &mut Vec<Finding>) {
             out.push(finding("sum-of-parts", message, Some(help), labels, &key));
         }
     }
-    let _ = Role::Value;
 }
 
 /// Whether period `a` lies inside period `b`.

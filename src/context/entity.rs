@@ -137,6 +137,17 @@ fn zone_name_before_re() -> &'static Regex {
     })
 }
 
+/// How far back (bytes) a zone named before is what "le parc" refers to.
+const ANAPHORA_REACH: usize = 3000;
+
+/// A complement right after a noun: "le parc| de logements", "the park| of".
+fn complement_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^\s+(?:de|d['’]|du|des|of)(?-u:\b)").expect("valid complement regex")
+    })
+}
+
 /// Words that start a sentence or name a kind of thing, never a zone's own name.
 const NOT_NAMES: &[&str] = &[
     "Le", "La", "Les", "L", "Un", "Une", "The", "A", "En", "In", "Au", "Dans", "Belarus",
@@ -242,6 +253,35 @@ pub fn mentions(text: &str, hits: &[Hit], lex: &ContextLexicon) -> Vec<EntityMen
                     consumed_until = r.end;
                     continue;
                 }
+            }
+        }
+        let zone_anaphor = kinds.iter().find_map(|k| match k {
+            TermKind::ZoneAnaphor(i) => Some(*i),
+            _ => None,
+        });
+        if let Some(z) = zone_anaphor {
+            // "le parc" is the park named last; "le parc de logements" is another thing.
+            let prefix = format!("{}:", lex.zones[z].id_prefix);
+            let complement = complement_re().is_match(ahead(text, r.end, 8));
+            let named = out
+                .iter()
+                .rev()
+                .take_while(|m| m.range.end + ANAPHORA_REACH >= r.start)
+                .find(|m| m.id.starts_with(&prefix));
+            // "le Great Stone Park": the word ends the name just read.
+            let ends_name = named.is_some_and(|m| {
+                text.get(m.range.end..r.start)
+                    .is_some_and(|gap| gap.trim_matches(['"', '»', '”']).trim().is_empty())
+            });
+            if let (false, false, Some(m)) = (complement, ends_name, named) {
+                out.push(EntityMention {
+                    range: r.clone(),
+                    id: m.id.clone(),
+                    specificity: 3,
+                    partner: false,
+                    country: None,
+                });
+                continue;
             }
         }
         if let Some(z) = zone_generic {

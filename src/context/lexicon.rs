@@ -104,6 +104,9 @@ pub struct ZoneDef {
     pub after: Vec<String>,
     #[serde(default)]
     pub generic: Vec<String>,
+    /// Words that refer back to the zone of this kind named last ("le parc", "the park").
+    #[serde(default)]
+    pub anaphora: Vec<String>,
 }
 
 /// What a role cue says about the figure near it.
@@ -144,6 +147,7 @@ pub enum TermKind {
     ZoneBefore(usize),
     ZoneAfter(usize),
     ZoneGeneric(usize),
+    ZoneAnaphor(usize),
     /// A noun naming an event ("forum", "meeting").
     Event,
 }
@@ -280,7 +284,7 @@ impl ContextLexicon {
         }
         for z in file.zone {
             validate_code(&z.id_prefix, origin)?;
-            for list in [&z.before, &z.after, &z.generic] {
+            for list in [&z.before, &z.after, &z.generic, &z.anaphora] {
                 validate_terms(list, origin, &z.id_prefix)?;
             }
             self.zones.push(z);
@@ -393,6 +397,9 @@ impl ContextLexicon {
             }
             for t in &z.generic {
                 add(t, TermKind::ZoneGeneric(i), false);
+            }
+            for t in &z.anaphora {
+                add(t, TermKind::ZoneAnaphor(i), false);
             }
         }
         let mut patterns: Vec<String> = table.keys().cloned().collect();

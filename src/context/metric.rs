@@ -54,6 +54,14 @@ fn distance(q: &Quantity, m: &MetricMention) -> usize {
     }
 }
 
+/// Whether an amount can measure a metric: one that lists units of its own (companies,
+/// jobs, passengers) is not measured in dollars ("le montant des transactions des
+/// participants s'élevait à 5,2 millions de dollars" is no count of participants).
+fn measured_in(q: &Quantity, lex: &ContextLexicon, metric: usize) -> bool {
+    let units = &lex.metrics[metric].units;
+    q.kind != Kind::Amount || units.is_empty() || q.unit.as_ref().is_some_and(|u| units.contains(u))
+}
+
 /// The metric of a figure, from the metric mentions of its sentence (sorted).
 pub fn metric_of(
     text: &str,
@@ -62,6 +70,15 @@ pub fn metric_of(
     seg: &Segments,
     lex: &ContextLexicon,
 ) -> Option<(usize, MetricSource)> {
+    // A metric term the figure itself ends with says more than its unit: "11 nouvelles
+    // entreprises" counts companies, but new ones (a flow, not the zone's size).
+    let own_term = sentence_metrics
+        .iter()
+        .filter(|m| !m.fallback && m.start > q.clean.start && m.end <= q.clean.end)
+        .max_by_key(|m| m.end - m.start);
+    if let Some(m) = own_term {
+        return Some((m.metric, MetricSource::Unit));
+    }
     let unit_metric = q.unit.as_deref().and_then(|u| lex.metric_of_unit(u));
     // A count of jobs or companies is that, whatever the words around it.
     if let Some(m) = unit_metric.filter(|&m| !lex.metrics[m].fallback) {
@@ -78,6 +95,7 @@ pub fn metric_of(
         .iter()
         .enumerate()
         .filter(|(_, m)| !(m.start >= q.clean.start && m.end <= q.clean.end))
+        .filter(|(_, m)| measured_in(q, lex, m.metric))
         .filter(|(_, m)| match seg.paren_of(m.start) {
             Some(p) => own_paren.as_ref() == Some(&p),
             None => true,

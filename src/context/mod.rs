@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use crate::claim::{Claim, Period, Role};
 use crate::document::Document;
-use crate::quantity::Quantity;
+use crate::quantity::{Kind, Quantity};
 
 use entity::EntityMention;
 use lexicon::{Cue, TermKind};
@@ -387,7 +387,13 @@ impl Carry {
             self.partner = None;
         }
         let ents = &ctx.entities[within(&ctx.entities, |e| e.range.start, s)];
-        if let Some(subj) = ents.iter().find(|e| !e.partner) {
+        // The most specific name is what the next sentences speak of: "la Biélorussie, où se
+        // développe le parc Great Stone …" goes on about the park.
+        if let Some(subj) = ents
+            .iter()
+            .filter(|e| !e.partner)
+            .min_by_key(|e| std::cmp::Reverse(e.specificity))
+        {
             let changed = self.subject.as_ref().is_none_or(|(id, _)| *id != subj.id);
             if changed {
                 self.partner = None;
@@ -617,6 +623,10 @@ fn claims_of(
             _ => subject_conf,
         };
         let confidence = metric_conf * subject_conf * period_conf;
+        let counted = match (&q.kind, &q.unit) {
+            (Kind::Count, Some(u)) => lex.metric_of_unit(u).map(|m| lex.metrics[m].code.clone()),
+            _ => None,
+        };
         claims.push(Claim {
             doc: doc_index,
             quantity: (*q).clone(),
@@ -631,6 +641,7 @@ fn claims_of(
             confidence,
             subject_confidence: subject_conf,
             period_confidence: period_conf,
+            counted,
             sentence: sentence.clone(),
             paragraph,
         });

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 
-use crate::claim::{Period, Ymd};
+use crate::claim::{days_in_month, Period, Ymd};
 
 /// A period phrase relative to the text around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,9 @@ pub enum Relative {
     ThisYear,
     /// "les cinq premiers mois de l'année", "the first five months of the year".
     FirstMonths(u8),
+    /// "un mois et demi de l'année en cours", "the first two and a half months of the year":
+    /// that many whole months, and half of the next.
+    FirstMonthsAndHalf(u8),
     /// "en avril de cette année", "in March this year" (`previous`: "… de l'année
     /// dernière", "… last year").
     MonthOf { month: u8, previous: bool },
@@ -129,18 +132,9 @@ fn months(from_year: i32, from: u8, to_year: i32, to: u8) -> Period {
         to: Ymd {
             year: to_year,
             month: to,
-            day: days_in(to_year, to),
+            day: days_in_month(to_year, to),
         },
         instant: false,
-    }
-}
-
-fn days_in(y: i32, m: u8) -> u8 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        _ => 28,
     }
 }
 
@@ -316,7 +310,7 @@ fn relative_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?:(?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:(?:de|of)\s+)?)?(?:(?P<prev>l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|last\s+year)|(?P<before>l['’]année\s+précédente|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+earlier|un\s+an\s+plus\s+tôt)|(?P<same>(?:la|cette)\s+même\s+année|the\s+same\s+year|cette\s+année-là|that\s+year)|(?P<first>(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)\s+premiers\s+mois\s+de\s+(?:l['’]année|cette\s+année)|first\s+(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:the|this)\s+year)|(?P<this>cette\s+année|this\s+year|l['’]année\s+en\s+cours|the\s+current\s+year))",
+            r"(?i)(?-u:\b)(?:(?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:(?:de|of)\s+)?)?(?:(?P<prev>l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|last\s+year)|(?P<before>l['’]année\s+précédente|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+earlier|un\s+an\s+plus\s+tôt)|(?P<same>(?:la|cette)\s+même\s+année|the\s+same\s+year|cette\s+année-là|that\s+year)|(?P<first>(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)\s+premiers\s+mois\s+de\s+(?:l['’]année|cette\s+année)|first\s+(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:the|this)\s+year)|(?P<half>(?P<hf>premier|\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?:\s+premiers?)?\s+mois\s+et\s+demi\s+de\s+(?:l['’]année(?:\s+en\s+cours)?|cette\s+année)|(?:first\s+)?(?P<hn>a|one|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\s+months\s+of\s+(?:the|this)\s+year)|(?P<this>cette\s+année|this\s+year|l['’]année\s+en\s+cours|the\s+current\s+year))",
         )
         .expect("valid relative period regex")
     })
@@ -457,6 +451,19 @@ fn scan_relative(text: &str, found: &mut Vec<PeriodMention>, taken: &mut BTreeMa
                 Some(n) if (1..=12).contains(&n) => Relative::FirstMonths(n),
                 _ => continue,
             }
+        } else if c.name("half").is_some() {
+            let n = c
+                .name("hf")
+                .or(c.name("hn"))
+                .map(|n| n.as_str().to_lowercase());
+            match n.as_deref() {
+                Some("premier" | "a") => Relative::FirstMonthsAndHalf(1),
+                Some(n) => match count(n) {
+                    Some(n) if (1..=11).contains(&n) => Relative::FirstMonthsAndHalf(n),
+                    _ => continue,
+                },
+                None => continue,
+            }
         } else if c.name("same").is_some() {
             Relative::SameYear
         } else {
@@ -464,10 +471,94 @@ fn scan_relative(text: &str, found: &mut Vec<PeriodMention>, taken: &mut BTreeMa
         };
         found.push(PeriodMention {
             range: r,
-            period: clarified.map(|(y, _)| Period::year(y)),
+            period: clarified.map(|(y, _)| rel.named_in(y)),
             relative: Some(rel),
             clarified: clarified.is_some(),
         });
+    }
+    scan_bare_months(text, found, taken);
+}
+
+/// "En janvier, …", "in March": a month without its year, which is the year of the text
+/// around it.
+fn bare_month_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:en|in|au\s+mois\s+de|during|durant)\s+(?P<m>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)",
+        )
+        .expect("valid bare month regex")
+    })
+}
+
+/// What after a month makes it the start of a span or a date, not a month of its own:
+/// "janvier-mars", "January to March", "mars 2023" (read by the explicit readers).
+fn month_continues(after: &str) -> bool {
+    let after = after.trim_start().to_lowercase();
+    after.starts_with(['-', '–', '/'])
+        || after.starts_with(|c: char| c.is_ascii_digit())
+        || [
+            "à ", "au ", "to ", "through ", "until ", "et ", "and ", "de l", "of ",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
+fn scan_bare_months(
+    text: &str,
+    found: &mut Vec<PeriodMention>,
+    taken: &mut BTreeMap<usize, usize>,
+) {
+    for c in bare_month_re().captures_iter(text) {
+        let m = c.name("m").expect("month group");
+        let r = m.range();
+        if overlaps_taken(taken, &r) || month_continues(super::entity::ahead(text, r.end, 16)) {
+            continue;
+        }
+        let Some(month) = month(m.as_str()) else {
+            continue;
+        };
+        taken.insert(r.start, r.end);
+        found.push(PeriodMention {
+            range: r,
+            period: None,
+            relative: Some(Relative::MonthOf {
+                month,
+                previous: false,
+            }),
+            clarified: false,
+        });
+    }
+}
+
+impl Relative {
+    /// The period this phrase names when the year it names is `y`: "l'année dernière
+    /// [2022]" is 2022, "un mois et demi de l'année en cours [2024]" ends mid-February 2024.
+    fn named_in(self, y: i32) -> Period {
+        match self {
+            Relative::FirstMonths(n) => months(y, 1, y, n),
+            Relative::FirstMonthsAndHalf(n) => {
+                let mut p = months(y, 1, y, n + 1);
+                p.to.day = 15;
+                p
+            }
+            Relative::MonthOf { month, .. } => months(y, month, y, month),
+            Relative::PreviousYear
+            | Relative::YearBefore
+            | Relative::SameYear
+            | Relative::ThisYear => Period::year(y),
+        }
+    }
+
+    /// The period this phrase names when the text around it speaks of year `y`, and `now`
+    /// is the year it is written from.
+    fn resolved(self, y: i32, now: i32) -> Period {
+        let named = match self {
+            Relative::PreviousYear | Relative::MonthOf { previous: true, .. } => now - 1,
+            Relative::YearBefore => y - 1,
+            _ => y,
+        };
+        self.named_in(named)
     }
 }
 
@@ -490,16 +581,7 @@ fn resolve(found: &mut [PeriodMention]) {
             Some(_) if f.period.is_some() => {}
             Some(rel) => {
                 let now = anchor.max(latest_instant);
-                f.period = anchor.map(|y| match rel {
-                    Relative::PreviousYear => Period::year(now.unwrap_or(y) - 1),
-                    Relative::YearBefore => Period::year(y - 1),
-                    Relative::SameYear | Relative::ThisYear => Period::year(y),
-                    Relative::FirstMonths(n) => months(y, 1, y, n),
-                    Relative::MonthOf { month, previous } => {
-                        let y = if previous { now.unwrap_or(y) - 1 } else { y };
-                        months(y, month, y, month)
-                    }
-                });
+                f.period = anchor.map(|y| rel.resolved(y, now.unwrap_or(y)));
             }
         }
     }
@@ -584,6 +666,30 @@ mod tests {
         assert_eq!(
             periods("Début 2023, rien ; au cours des cinq premiers mois de l'année, 5."),
             ["2023-01-01", "2023-01..2023-05"]
+        );
+    }
+
+    #[test]
+    fn a_month_without_its_year_takes_the_year_of_the_text() {
+        assert_eq!(
+            periods("Au 1er février 2024, 101 sociétés. En janvier, 5 ventes ; en janvier-mars, 9 ; en mars 2023, 2."),
+            ["2024-02-01", "2024-01", "2023-03"]
+        );
+        assert_eq!(
+            periods("In 2024 the line opened. In March, 40 000 passengers; in May to July, more."),
+            ["2024", "2024-03"]
+        );
+    }
+
+    #[test]
+    fn months_and_a_half_of_the_year() {
+        assert_eq!(
+            periods("depuis un mois et demi de l'année en cours [2024] ; en 2023 ; les deux mois et demi de l'année"),
+            ["2024-01-01..2024-02-15", "2023", "2023-01-01..2023-03-15"]
+        );
+        assert_eq!(
+            periods("In 2025, in the first one and a half months of the year"),
+            ["2025", "2025-01-01..2025-02-15"]
         );
     }
 
