@@ -978,3 +978,20 @@ fn a_month_without_its_year_inside_a_month_and_a_half_en() {
         .unwrap();
     assert_eq!(amount.metric.as_deref(), Some("transactions"));
 }
+
+#[test]
+fn a_balance_stated_as_a_deficit_is_negative_fr_en() {
+    let text = "En 2024, les exportations atteignent 6 240 millions d'euros, pour des importations de 7 985 millions, soit un déficit de 1 745 millions d'euros.\n";
+    assert!(lint(text, Lang::Fr).is_empty());
+    let text = "En 2024, les exportations atteignent 6 240 millions d'euros, pour des importations de 7 985 millions, soit un solde négatif de 1 745 millions d'euros.\n";
+    assert!(lint(text, Lang::Fr).is_empty());
+    let f = lint(&text.replace("1 745", "1 500"), Lang::Fr);
+    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
+    let help = f[0].help.as_deref().unwrap();
+    assert!(help.contains("balance would be -1745"), "{help}");
+    let text = "In 2024, exports reached $6.2 billion and imports $8.0 billion, a trade deficit of $1.8 billion.\n";
+    assert!(lint(text, Lang::En).is_empty());
+    // A surplus of the same size contradicts the figures.
+    let f = lint(&text.replace("trade deficit", "trade surplus"), Lang::En);
+    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
+}

@@ -287,6 +287,10 @@ pub struct SignWords {
     pub positive_adjectives: Vec<String>,
     #[serde(default)]
     pub negative_adjectives: Vec<String>,
+    /// Words right before a figure of the metric that make the figure negative: "un
+    /// déficit de 1 745 millions" is a balance of −1 745 (as are the `negative` phrases).
+    #[serde(default)]
+    pub negative_figure: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -334,6 +338,7 @@ impl Relations {
                 .chain(sign.nouns.iter_mut())
                 .chain(sign.positive_adjectives.iter_mut())
                 .chain(sign.negative_adjectives.iter_mut())
+                .chain(sign.negative_figure.iter_mut())
             {
                 *w = w.to_lowercase();
             }

@@ -518,7 +518,7 @@ fn open_list(ctx: &Ctx, text: &str, whole: usize, rest: &[usize]) -> Option<Find
 fn total_after_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)(?:(?:for|making|bringing|giving|with)\s+a\s+(?:grand\s+)?total\s+of|in\s+total|in\s+all|altogether|(?:soit|pour|avec)\s+un\s+total\s+de|soit\s+au\s+total|au\s+total)\s*(?:some|about|près\s+de|environ)?\s*$")
+        Regex::new(r"(?i)(?:(?:for|making|bringing|giving|with)\s+a\s+(?:grand\s+)?total\s+of|in\s+total|in\s+all|altogether|(?:soit|pour|avec)\s+un\s+total\s+de|soit\s+au\s+total|au\s+total|totall?ing|amounting\s+to|totalisant|soit\s+en\s+tout)\s*(?:some|about|près\s+de|environ)?\s*$")
             .expect("valid total-after regex")
     })
 }

@@ -137,9 +137,9 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
                 let c = &ctx.claims[i];
                 let mut iv = ctx.interval(i);
                 if c.metric.as_deref() == Some("deficit")
-                    || (m == "balance"
-                        && c.direction == Some(Direction::Down)
-                        && c.quantity.value > Decimal::ZERO)
+                    || (c.quantity.value > Decimal::ZERO
+                        && (m == "balance" && c.direction == Some(Direction::Down)
+                            || stated_negative(ctx, c, m)))
                 {
                     iv = iv.neg();
                 }
@@ -377,6 +377,52 @@ fn check_identity(
     key.push(id.source.clone());
     let _ = c;
     Some(finding(&id.rule, message, Some(help), labels, &key))
+}
+
+/// Bytes before a figure where a word can make it negative ("soit un solde négatif de").
+const NEGATIVE_REACH: usize = 40;
+
+/// Whether the words right before a figure of `metric` state it as negative: "un déficit
+/// de 1 745 millions", "a negative balance of 3.2". The figure is then the magnitude.
+fn stated_negative(ctx: &Ctx, c: &crate::claim::Claim, metric: &str) -> bool {
+    let Some(sign) = ctx
+        .config
+        .relations
+        .signs
+        .iter()
+        .find(|s| s.metric == metric)
+    else {
+        return false;
+    };
+    let text = &ctx.docs[c.doc].clean.text;
+    let from = text.floor_char_boundary(
+        c.sentence
+            .start
+            .max(c.quantity.clean.start.saturating_sub(NEGATIVE_REACH)),
+    );
+    let Some(lead) = text.get(from..c.quantity.clean.start) else {
+        return false;
+    };
+    let lead = lead.to_lowercase();
+    // The nearest sign word before the figure decides: "un excédent, et non un déficit, de".
+    let last = |words: &[String]| {
+        words
+            .iter()
+            .filter_map(|w| {
+                lead.rmatch_indices(w.as_str())
+                    .find(|(i, _)| {
+                        let before = lead[..*i].chars().next_back();
+                        let after = lead[i + w.len()..].chars().next();
+                        before.is_none_or(|ch| !ch.is_alphanumeric())
+                            && after.is_none_or(|ch| !ch.is_alphanumeric())
+                    })
+                    .map(|(i, _)| i)
+            })
+            .max()
+    };
+    let negative = last(&sign.negative).max(last(&sign.negative_figure));
+    let positive = last(&sign.positive);
+    negative.is_some_and(|n| positive.is_none_or(|p| p < n))
 }
 
 fn sign_of(iv: &Interval) -> Decimal {

@@ -205,7 +205,11 @@ fn ends_sentence(text: &str, at: usize, end: usize, c: char) -> bool {
     }
     // An initial: "A. Loukachenko", "J.-P."
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() == 1 && word.chars().count() <= 3 && next.is_uppercase() {
+    // "498 M$. En 2025" ends a sentence: a currency sign is no part of an initial.
+    let initial_like = word
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '.' || c == '-');
+    if letters.len() == 1 && word.chars().count() <= 3 && initial_like && next.is_uppercase() {
         let first_upper = before[word_start..]
             .chars()
             .next()
@@ -247,6 +251,8 @@ mod tests {
                  Imports fell.";
         let s = sentences(t);
         assert_eq!(s.len(), 3, "{s:#?}");
+        let t = "Les revenus ont atteint 498 M$. En 2025, ils passent à 521 M€. Le reste suit.";
+        assert_eq!(sentences(t).len(), 3, "{:#?}", sentences(t));
     }
 
     #[test]

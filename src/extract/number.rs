@@ -61,6 +61,20 @@ pub fn parse_literal(text: &str, toks: &[Tok], i: usize, lang: Lang) -> Option<L
             j += 1;
         }
         if !grouped {
+            // Swiss grouping: `22'814`, `1’250’000` (an apostrophe never marks decimals).
+            for sep in ['\'', '’'] {
+                while group_after(text, toks, j, sep) {
+                    parts.push((toks[j + 1].start, toks[j + 1].end));
+                    grouped = true;
+                    group_sep = Some(sep);
+                    j += 2;
+                }
+                if grouped {
+                    break;
+                }
+            }
+        }
+        if !grouped {
             // Punctuation grouping.
             let (group, dec) = match lang {
                 Lang::En => (',', '.'),
@@ -110,6 +124,7 @@ pub fn parse_literal(text: &str, toks: &[Tok], i: usize, lang: Lang) -> Option<L
     let dec_marks: &[char] = match group_sep {
         Some(',') => &['.'],
         Some('.') => &[','],
+        Some(_) => &['.', ','],
         _ => &[',', '.'],
     };
     if let Some(t) = toks.get(j) {
@@ -207,6 +222,21 @@ mod tests {
         assert_eq!(lit("1,300", Lang::Fr).0, dec!(1.300));
         assert_eq!(lit("1,300", Lang::Fr).1, 3);
         assert_eq!(lit("1.300.000", Lang::Fr).0, dec!(1300000));
+    }
+
+    #[test]
+    fn apostrophes_group_digits() {
+        assert_eq!(
+            lit("22'814 millions", Lang::Fr),
+            (dec!(22814), 0, "22'814".into())
+        );
+        assert_eq!(lit("1’250’000", Lang::Fr).0, dec!(1250000));
+        assert_eq!(
+            lit("3'456.75 CHF", Lang::En),
+            (dec!(3456.75), 2, "3'456.75".into())
+        );
+        // Two digits after the apostrophe are no group.
+        assert_eq!(lit("12'50", Lang::Fr).0, dec!(12));
     }
 
     #[test]
