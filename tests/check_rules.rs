@@ -995,3 +995,32 @@ fn a_balance_stated_as_a_deficit_is_negative_fr_en() {
     let f = lint(&text.replace("trade deficit", "trade surplus"), Lang::En);
     assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
 }
+
+#[test]
+fn a_plain_text_header_gives_the_title_year_not_the_issue_date_fr() {
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let text = "OFFICE RÉGIONAL DE LA STATISTIQUE\nService des échanges\n\nLE COMMERCE EXTÉRIEUR DE LA RÉGION EN 2025\nBulletin n° 7 — mai 2026\n\nLes exportations atteignent 4 120 millions d'euros et les importations 3 870 millions d'euros, soit un excédent de 250 millions d'euros.\n";
+    let doc = Document::new("t.txt", text.to_string(), Format::Text, Some(Lang::Fr));
+    let a = numlint::analyse(0, &doc, &lex);
+    let periods: Vec<String> = a
+        .claims
+        .iter()
+        .map(|c| c.period.map(|p| p.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(periods, ["2025", "2025", "2025"], "{:#?}", a.claims);
+    assert!(lint(text, Lang::Fr).is_empty());
+    let f = lint(
+        &text.replace("excédent de 250", "excédent de 350"),
+        Lang::Fr,
+    );
+    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
+}
+
+#[test]
+fn the_figure_of_a_clause_on_the_base_year_is_that_years_fr() {
+    let text = "En 2025, les exportations atteignent 22 800 millions de francs.\n\nLes exportations progressent de 2,3 % par rapport à 2024, année où elles s'élevaient à 21 400 millions de francs.\n";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "2,3 %");
+    assert!(lint(&text.replace("22 800", "21 900"), Lang::Fr).is_empty());
+}

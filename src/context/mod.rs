@@ -79,6 +79,9 @@ struct DocContext {
     /// The one period a document's title names ("Statistical Brief, Year 2024"): the period
     /// of figures that neither state nor carry one.
     title_period: Option<Period>,
+    /// How many paragraphs the header (title, issuer, issue line) spans: their periods are
+    /// the title's or the issue's, never carried to figures as a sentence's period is.
+    header_paragraphs: usize,
     /// `periods[i]` dates the text ("Issued April 2025", "NAIROBI, 14 March 2025 —"): it is
     /// no figure's period.
     dateline: Vec<bool>,
@@ -183,9 +186,10 @@ impl DocContext {
                 })
             })
             .collect();
-        let title_period = title_period(doc, &periods, &uncarried);
+        let (title_period, header_paragraphs) = title_period(doc, &periods, &uncarried);
         DocContext {
             title_period,
+            header_paragraphs,
             seg,
             metrics,
             cues,
@@ -260,31 +264,112 @@ fn is_heading(line: &str) -> bool {
 /// Longest first paragraph read as a title.
 const TITLE_LEN: usize = 160;
 
-/// The period of a document's title: its first paragraph, when short, with one absolute
-/// period and no other figure.
-fn title_period(doc: &Document, periods: &[PeriodMention], uncarried: &[bool]) -> Option<Period> {
-    let first = doc.clean.paragraphs.first()?.clone();
+/// How many short paragraphs at the top of a document make its header (title, issuer,
+/// issue line, section heading).
+const HEADER_PARAGRAPHS: usize = 5;
+
+/// The period of a document's title: among the lines of its header (the first paragraph
+/// when short, and the paragraphs of headings after it), the one absolute period of a line
+/// with no other figure, when the header gives only one such period.
+/// "RÉPUBLIQUE ET CANTON DE GENÈVE / COMMERCE EXTÉRIEUR EN 2025 / n° 14 — mai 2026" is 2025.
+fn title_period(
+    doc: &Document,
+    periods: &[PeriodMention],
+    uncarried: &[bool],
+) -> (Option<Period>, usize) {
     let text = &doc.clean.text;
-    if first.len() > TITLE_LEN {
-        return None;
-    }
-    let mut inside = periods
+    let mut title: Option<Period> = None;
+    let mut conflicting = false;
+    let mut header = 0;
+    for (n, para) in doc
+        .clean
+        .paragraphs
         .iter()
+        .take(HEADER_PARAGRAPHS)
         .enumerate()
-        .filter(|(_, p)| p.range.start >= first.start && p.range.end <= first.end);
-    let (i, p) = inside.next()?;
-    // "Issued March 2025" is no title.
-    if inside.next().is_some() || p.relative.is_some() || uncarried[i] {
-        return None;
+    {
+        if para.len() > TITLE_LEN * 2 {
+            break;
+        }
+        let lines = original_lines(doc, para.clone());
+        // A short first paragraph may be a title written as a sentence ("Statistical Brief,
+        // Year 2024."); after it, only headings make the header.
+        let heading_like = lines.iter().all(|l| is_heading(&text[l.clone()]));
+        let title_sentence = n == 0 && !heading_like && para.len() <= TITLE_LEN;
+        if !heading_like && !title_sentence {
+            break;
+        }
+        if heading_like {
+            header = n + 1;
+        }
+        for range in lines {
+            let mut inside = periods
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.range.start >= range.start && p.range.end <= range.end);
+            let Some((i, p)) = inside.next() else {
+                continue;
+            };
+            // "Issued March 2025" is no title; nor is a line with two periods or other
+            // figures ("n° 14 — mai 2026").
+            if inside.next().is_some() || p.relative.is_some() || uncarried[i] {
+                continue;
+            }
+            let other_digits = text[range.start..p.range.start]
+                .chars()
+                .chain(text[p.range.end..range.end].chars())
+                .any(|c| c.is_ascii_digit());
+            if other_digits {
+                continue;
+            }
+            match (title, p.period) {
+                (Some(t), Some(q)) if t != q => conflicting = true,
+                (_, Some(q)) => title = Some(q),
+                _ => {}
+            }
+        }
+        if title_sentence {
+            break;
+        }
     }
-    let other_digits = text[first.start..p.range.start]
-        .chars()
-        .chain(text[p.range.end..first.end].chars())
-        .any(|c| c.is_ascii_digit());
-    if other_digits {
-        return None;
+    (title.filter(|_| !conflicting), header)
+}
+
+/// The pieces of a cleaned paragraph that stand on one line of the original file (a plain
+/// text header's lines are joined into one paragraph when cleaned).
+fn original_lines(doc: &Document, para: Range<usize>) -> Vec<Range<usize>> {
+    let text = &doc.clean.text;
+    let line_of = |at: usize| doc.line(doc.clean.to_original(at..at + 1).start);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<(usize, Range<usize>)> = None;
+    for (i, c) in text[para.clone()].char_indices() {
+        let at = para.start + i;
+        let line = line_of(at);
+        let end = at + c.len_utf8();
+        match &mut current {
+            Some((l, r)) if *l == line || c.is_whitespace() => r.end = end,
+            _ => {
+                if let Some((_, r)) = current.take() {
+                    out.push(r);
+                }
+                current = Some((line, at..end));
+            }
+        }
     }
-    p.period
+    out.extend(current.map(|(_, r)| r));
+    out
+}
+
+/// What follows a year to open a clause about that year, up to its figure: "2024|, année où
+/// elles s'élevaient à |21 402", "2024|, when they stood at |$3.1bn".
+fn year_when_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^\s*,?\s*(?:(?:l['’])?année\s+où|an\s+où|(?:the\s+year\s+)?when|a\s+year\s+in\s+which)[^\d.;:!?]{0,48}$",
+        )
+        .expect("valid year-when regex")
+    })
 }
 
 /// "since records began in 1998", "depuis 2020": a starting point, not the period the next
@@ -812,6 +897,17 @@ fn period_of(
             }
         }
     }
+    // "par rapport à 2024, année où elles s'élevaient à 21 402": the figure of a relative
+    // clause on the base year is that year's.
+    if let Some(i) = prange.clone().rev().find(|&i| {
+        let p = &ctx.periods[i];
+        p.range.end <= q.clean.start
+            && p.period.is_some()
+            && !ctx.dateline[i]
+            && year_when_re().is_match(&text[p.range.end..q.clean.start])
+    }) {
+        return (ctx.periods[i].period, 1.0);
+    }
     if let Some(&i) = candidates.iter().find(|&&i| {
         bound_after(i, q.clean.end)
             && next_claim_start.is_none_or(|n| ctx.periods[i].range.start < n)
@@ -856,6 +952,13 @@ fn period_of(
         return (ctx.periods[i].period, 0.8 * relative_conf(i));
     }
     match &carry.period {
+        // The header's dates are the title's or the issue's, not a sentence's.
+        Some((_, para)) if *para < ctx.header_paragraphs && paragraph >= ctx.header_paragraphs => {
+            match ctx.title_period {
+                Some(p) => (Some(p), TITLE_CONFIDENCE),
+                None => (None, MISSING),
+            }
+        }
         Some((p, para)) if *para == paragraph => (Some(*p), 0.75),
         Some((p, para)) if paragraph.saturating_sub(*para) <= CARRY_PARAGRAPHS => (
             Some(*p),
