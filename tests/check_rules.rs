@@ -1024,3 +1024,41 @@ fn the_figure_of_a_clause_on_the_base_year_is_that_years_fr() {
     assert_eq!(primary(text, &f[0]), "2,3 %");
     assert!(lint(&text.replace("22 800", "21 900"), Lang::Fr).is_empty());
 }
+
+#[test]
+fn counts_of_one_noun_with_no_metric_term_are_one_fact_en() {
+    // No metric term in reach: what the count counts is what it measures.
+    let text = "Fleet and crews\n\nThe active fleet numbered 1,942 trawlers at the end of 2025, after twelve were scrapped.\n\nOutlook\n\nThe survey confirms that the active fleet stood at 1,924 trawlers at the end of 2025.\n";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["conflicting-fact"], "{f:#?}");
+    assert!(lint(&text.replace("1,924", "1,942"), Lang::En)
+        .iter()
+        .all(|f| f.rule != "conflicting-fact"));
+    // Another year, or another noun, is another fact.
+    assert!(lint(
+        &text.replace(
+            "1,924 trawlers at the end of 2025",
+            "1,924 trawlers at the end of 2024"
+        ),
+        Lang::En
+    )
+    .is_empty());
+    assert!(lint(&text.replace("1,924 trawlers", "1,924 crews"), Lang::En).is_empty());
+}
+
+#[test]
+fn a_figure_for_a_list_of_countries_is_not_its_first_countrys_fr() {
+    let text = "En 2025, nos programmes ont bénéficié à 412 000 personnes au Mali, au Niger, au Burkina Faso et au Tchad.\n\nRépartition des bénéficiaires par pays en 2025 :\n- Mali : 148 000 personnes ;\n- Niger : 121 000 personnes ;\n- Burkina Faso : 96 000 personnes ;\n- Tchad : 47 000 personnes.\n";
+    let f = lint(text, Lang::Fr);
+    assert!(f.iter().all(|f| f.rule != "conflicting-fact"), "{f:#?}");
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let doc = Document::new("t.md", text.to_string(), Format::Text, Some(Lang::Fr));
+    let a = numlint::analyse(0, &doc, &lex);
+    assert_eq!(a.claims[0].subject.as_deref(), Some("BFA+MLI+NER+TCD"));
+    // Two names are a relation's two sides, not a list.
+    let text = "En 2024, le commerce entre la Biélorussie et la Chine a atteint 8,1 milliards de dollars.\n";
+    let doc = Document::new("t.md", text.to_string(), Format::Text, Some(Lang::Fr));
+    let a = numlint::analyse(0, &doc, &lex);
+    assert_eq!(a.claims[0].subject.as_deref(), Some("BLR"));
+    assert_eq!(a.claims[0].partner.as_deref(), Some("CHN"));
+}

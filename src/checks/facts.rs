@@ -33,6 +33,14 @@ const CONFLICT_MAX_RATIO: rust_decimal::Decimal =
     rust_decimal::Decimal::from_parts(3, 0, 0, false, 0);
 /// Clause similarity two figures of a key with no subject need to be one fact.
 const UNNAMED_MIN_SIMILARITY: f32 = 0.35;
+/// The same, for two counts of one noun.
+const UNNAMED_COUNT_MIN_SIMILARITY: f32 = 0.25;
+
+/// Whether two claims count the same noun (the unit of both counts).
+fn same_counted_noun(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let (qa, qb) = (&ctx.claims[a].quantity, &ctx.claims[b].quantity);
+    qa.kind == Kind::Count && qb.kind == Kind::Count && qa.unit.is_some() && qa.unit == qb.unit
+}
 /// How far apart two compatible values may be and still be one figure told again.
 const REPEAT_MAX_RATIO: rust_decimal::Decimal =
     rust_decimal::Decimal::from_parts(15, 0, 0, false, 1);
@@ -122,11 +130,25 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
                         continue;
                     }
                     let (sim, _) = clauses.similarity(a, b);
+                    if debug {
+                        let line = |i: usize| {
+                            let c = &ctx.claims[i];
+                            ctx.docs[c.doc].line(c.quantity.span.start)
+                        };
+                        eprintln!("key pair {} {} sim {sim:.2}", line(a), line(b));
+                    }
                     let sure = ctx.claims[a].confidence.min(ctx.claims[b].confidence) >= 0.8;
                     // A key without a subject ("spending, 2025" in a city budget) does not
                     // tell public safety from transport: the words must say it is one fact.
                     let unnamed = ctx.claims[a].subject.is_none();
-                    if (sim < 0.15 && !sure) || (unnamed && sim < UNNAMED_MIN_SIMILARITY) {
+                    // Counts of one noun ("1 942 vessels", "1 924 vessels") say what is
+                    // counted more narrowly than a metric term does ("spending").
+                    let unnamed_bar = if same_counted_noun(ctx, a, b) {
+                        UNNAMED_COUNT_MIN_SIMILARITY
+                    } else {
+                        UNNAMED_MIN_SIMILARITY
+                    };
+                    if (sim < 0.15 && !sure) || (unnamed && sim < unnamed_bar) {
                         out.push((a, b, None));
                         continue;
                     }

@@ -54,6 +54,19 @@ const BOUND_PERIOD_GAP: usize = 40;
 /// How far (bytes) a base period may stand after "par rapport à" ("à la même période de 2022").
 const BASE_GAP: usize = 28;
 
+/// Confidence of a metric read from a count's own noun when no metric term is in reach
+/// ("1 184 autobus"): the noun says what is counted, though not in the lexicon's words.
+const COUNTED_NOUN: f32 = 0.9;
+
+/// The noun a count counts, when it can stand for a metric: a word, not an adverb or a
+/// participle taken for a noun ("2,980 regularly", "42,160 placed").
+fn counted_noun(q: &Quantity) -> Option<&str> {
+    let unit = q.unit.as_deref().filter(|_| q.kind == Kind::Count)?;
+    let word = unit.chars().all(|c| c.is_alphabetic() || c == '-');
+    let english_adverb_or_participle = unit.ends_with("ly") || unit.ends_with("ed");
+    (word && unit.chars().count() >= 3 && !english_adverb_or_participle).then_some(unit)
+}
+
 /// Confidence of a period read from the document's title: stated for the whole text, but
 /// far from the figure.
 const TITLE_CONFIDENCE: f32 = 0.8;
@@ -672,6 +685,14 @@ fn claims_of(
         if role_reading.role == Role::Share {
             metric_code = Some("share".to_string());
         }
+        // "1 184 autobus", "2,410 vessels": with no metric term in reach, what a count
+        // counts is what it measures.
+        if metric_code.is_none() && role_reading.role == Role::Value {
+            if let Some(noun) = counted_noun(q) {
+                metric_code = Some(noun.to_string());
+                metric_conf = COUNTED_NOUN;
+            }
+        }
 
         // Subject and partner.
         let (subject, partner, subject_conf) =
@@ -770,7 +791,10 @@ fn subject_of(
         .min_by_key(|e| (!same_clause(e), dist(e)))
         .map(|e| e.id.clone());
     let (subject, conf) = if let Some(e) = pick(&same_clause) {
-        (Some(e.id.clone()), 1.0)
+        // "412 000 personnes au Mali, au Niger et au Tchad": the figure is the list's, not
+        // its first country's.
+        let group = listed_with(text, ents, e);
+        (Some(group.unwrap_or_else(|| e.id.clone())), 1.0)
     } else if let Some(e) = pick(&|_| true) {
         (Some(e.id.clone()), 0.9)
     } else if let Some((id, p)) = &carry.subject {
@@ -856,6 +880,70 @@ fn subject_of(
     };
     let partner = partner.filter(|p| Some(p) != subject.as_ref());
     (subject, partner, conf)
+}
+
+/// Words that may stand between the names of a list: "au Mali, au Niger et au Tchad",
+/// "in Kenya, Uganda and Tanzania".
+fn list_gap(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || c == ',' || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "et" | "and"
+                    | "au"
+                    | "aux"
+                    | "en"
+                    | "à"
+                    | "le"
+                    | "la"
+                    | "les"
+                    | "l"
+                    | "du"
+                    | "de"
+                    | "des"
+                    | "in"
+                    | "the"
+                    | "of"
+                    | "ou"
+                    | "or"
+            )
+        })
+}
+
+/// When the entity a figure is about is one of a list of names of its kind in the clause,
+/// the list as one subject ("MLI+NER+TCD"), so that the list's figure and one member's are
+/// never one fact.
+fn listed_with(text: &str, ents: &[EntityMention], e: &EntityMention) -> Option<String> {
+    let peers: Vec<&EntityMention> = ents
+        .iter()
+        // Names coordinated after the first are read as its partners, and commas break
+        // clauses: in a list they are its peers all the same.
+        .filter(|m| m.specificity == e.specificity)
+        .collect();
+    let at = peers.iter().position(|m| std::ptr::eq(*m, e))?;
+    // The run of names around `e` joined only by list words.
+    let joined = |a: &EntityMention, b: &EntityMention| {
+        text.get(a.range.end..b.range.start)
+            .is_some_and(|gap| gap.len() <= 16 && list_gap(gap))
+    };
+    let mut first = at;
+    while first > 0 && joined(peers[first - 1], peers[first]) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < peers.len() && joined(peers[last], peers[last + 1]) {
+        last += 1;
+    }
+    // Two names are a relation's two sides ("entre la Biélorussie et la Chine"); a list
+    // has three or more.
+    if last - first < 2 {
+        return None;
+    }
+    let mut ids: Vec<&str> = peers[first..=last].iter().map(|m| m.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    (ids.len() > 2).then(|| ids.join("+"))
 }
 
 #[allow(clippy::too_many_arguments)]
