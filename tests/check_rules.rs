@@ -1062,3 +1062,25 @@ fn a_figure_for_a_list_of_countries_is_not_its_first_countrys_fr() {
     assert_eq!(a.claims[0].subject.as_deref(), Some("BLR"));
     assert_eq!(a.claims[0].partner.as_deref(), Some("CHN"));
 }
+
+#[test]
+fn a_share_against_the_ratio_stated_with_it_fr_en() {
+    let text = "En 2025, la chirurgie ambulatoire représente 62 % des séjours, soit 48 700 séjours sur 91 200.\n";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "62 %");
+    let help = f[0].help.as_deref().unwrap();
+    assert!(
+        help.starts_with("48700 / 91200 = 53.4 % ≠ 62 % (stated)"),
+        "{help}"
+    );
+    // 48 700 / 91 200 = 53.4 %: "53 %" holds within rounding.
+    assert!(lint(&text.replace("62 %", "53 %"), Lang::Fr).is_empty());
+    let text = "In 2025, 12 out of 32 stations (45%) were step-free.\n";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert!(lint(&text.replace("45%", "37.5%"), Lang::En).is_empty());
+    // "3 sur 10 millions" is no ratio of one unit.
+    let text = "En 2025, 40 % des ménages, soit 3 millions d'euros sur 10 millions de personnes, ont reçu une aide.\n";
+    assert!(lint(text, Lang::Fr).is_empty());
+}

@@ -571,6 +571,108 @@ pub fn shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     listed_shares(ctx, out);
+    for si in 0..ctx.claims.len() {
+        let s = &ctx.claims[si];
+        // "12 out of 32 stations (45 %)": a bare percentage glued to a ratio is its share.
+        let share_like = matches!(s.role, Role::Share | Role::Value);
+        if share_like && s.quantity.kind == Kind::Percent && s.quantity.is_claim() {
+            if let Some(f) = share_of_stated_ratio(ctx, si) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// What stands between the part and the whole of a ratio told in words: "48 700 séjours|
+/// sur |91 200", "12| out of |15".
+fn ratio_words_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:sur|out\s+of)\s*(?:un\s+total\s+de|a\s+total\s+of)?\s*$")
+            .expect("valid ratio-words regex")
+    })
+}
+
+/// What glues a share to the ratio it restates: "62 % des séjours|, soit |48 700 …",
+/// "38 %| (|12 out of 32)", "12 out of 32 |(|38 %)".
+fn ratio_gloss_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^[^\d;.()]{0,40}(?:,\s*(?:soit|or|i\.e\.|that\s+is|c['’]est-à-dire)|\s*\(|\s*:)\s*$|^\s*\(\s*$")
+            .expect("valid ratio-gloss regex")
+    })
+}
+
+/// A share restating a ratio in its own sentence: "L'ambulatoire représente 62 % des
+/// séjours, soit 48 700 séjours sur 91 200" (48 700 / 91 200 = 53.4 %).
+fn share_of_stated_ratio(ctx: &Ctx, si: usize) -> Option<Finding> {
+    let s = &ctx.claims[si];
+    let text = &ctx.docs[s.doc].clean.text;
+    let members = ctx.index.sentences.get(&(s.doc, s.sentence.start))?;
+    let at = members.iter().position(|&i| i == si)?;
+    let between = |a: usize, b: usize| {
+        let (a, b) = (&ctx.claims[a].quantity, &ctx.claims[b].quantity);
+        text.get(a.clean.end..b.clean.start).unwrap_or("")
+    };
+    let numeric = |i: usize| {
+        matches!(
+            ctx.claims[i].quantity.kind,
+            Kind::Amount | Kind::Count | Kind::Number
+        ) && ctx.claims[i].quantity.is_claim()
+    };
+    // The ratio right after the share, or right before it.
+    let after = members.get(at + 1..at + 3).and_then(|r| {
+        (ratio_gloss_re().is_match(between(si, r[0]))
+            && ratio_words_re().is_match(between(r[0], r[1])))
+        .then_some((r[0], r[1]))
+    });
+    let before = at.checked_sub(2).and_then(|k| {
+        let r = &members[k..at];
+        (ratio_words_re().is_match(between(r[0], r[1]))
+            && ratio_gloss_re().is_match(between(r[1], si)))
+        .then_some((r[0], r[1]))
+    });
+    let (part, whole) = after.or(before)?;
+    if !numeric(part) || !numeric(whole) {
+        return None;
+    }
+    let (pq, wq) = (&ctx.claims[part].quantity, &ctx.claims[whole].quantity);
+    // A unit on both sides must be one unit ("3 sur 10 millions" is no ratio).
+    if pq.unit.is_some() && wq.unit.is_some() && !super::same_unit(pq, wq) {
+        return None;
+    }
+    let ratio = ctx.interval(part).div(&ctx.interval(whole)).scale(HUNDRED);
+    if ratio.overlaps(&ctx.interval(si)) {
+        return None;
+    }
+    let actual = pq.value.checked_div(wq.value)? * HUNDRED;
+    let fmt = NumFmt::for_claims([&ctx.claims[part], &ctx.claims[whole]]);
+    let help = format!(
+        "{} / {} = {} % ≠ {} % (stated); {} % of {} would be {}",
+        fmt.num(pq.value),
+        fmt.num(wq.value),
+        plain(actual, 1),
+        plain(s.quantity.value, 2),
+        plain(s.quantity.value, 2),
+        fmt.num(wq.value),
+        fmt.num(wq.value * s.quantity.value / HUNDRED)
+    );
+    let message = format!(
+        "a share of {} % does not match the ratio stated with it ({} %)",
+        plain(s.quantity.value, 2),
+        plain(actual, 1)
+    );
+    let labels = vec![
+        label(s, "stated share", true),
+        label(&ctx.claims[part], "the part", false),
+        label(&ctx.claims[whole], "the whole", false),
+    ];
+    let key = [
+        claim_key(s),
+        claim_key(&ctx.claims[part]),
+        claim_key(&ctx.claims[whole]),
+    ];
+    Some(finding("share", message, Some(help), labels, &key))
 }
 
 /// Words after which a list of shares is no list of one whole's parts: the shares overlap
