@@ -445,12 +445,19 @@ fn surface_words<'a>(ctx: &'a Ctx, c: &Claim, tokens: &[&'a str]) -> Vec<&'a str
     let text = &ctx.docs[c.doc].clean.text;
     if let Some(sentence) = text.get(c.sentence.clone()) {
         let mut missing = tokens.len();
+        // A word folds to a token's prefix only if its first letter folds to the token's
+        // first: that letter is folded once a word, not once a word and token.
+        let firsts: Vec<Option<char>> = tokens.iter().map(|t| t.chars().next()).collect();
         for w in sentence.split(|ch: char| !ch.is_alphanumeric()) {
             if missing == 0 {
                 break;
             }
-            for (f, token) in found.iter_mut().zip(tokens) {
-                if f.is_none() && super::similarity::fold_starts_with(w, token) {
+            let first = super::similarity::first_folded(w);
+            for ((f, token), want) in found.iter_mut().zip(tokens).zip(&firsts) {
+                if f.is_none()
+                    && want.is_none_or(|c| Some(c) == first)
+                    && super::similarity::fold_starts_with(w, token)
+                {
                     *f = Some(w);
                     missing -= 1;
                 }

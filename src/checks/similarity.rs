@@ -61,13 +61,6 @@ pub struct Clause {
     pub sentence: (usize, Range<usize>),
 }
 
-/// A token id and its weight.
-#[derive(Debug, Clone, Copy)]
-struct Weighted {
-    id: u32,
-    weight: f32,
-}
-
 /// Where a clause's tokens lie in [`Clauses::arena`] (`start..near`, then its near tokens
 /// at `near..end`), and the total weight of each part.
 #[derive(Debug, Clone, Copy)]
@@ -551,25 +544,39 @@ impl Clauses {
 
     /// The most informative words two clauses share (for messages and fingerprints).
     pub fn shared_words(&self, a: usize, b: usize, n: usize) -> Vec<&str> {
-        let tb = self.tokens_of(b);
-        let mut shared: Vec<Weighted> = self
-            .tokens_of(a)
-            .iter()
-            .map(|&id| Weighted {
-                id,
-                weight: self.weights[id as usize],
-            })
-            .filter(|t| tb.binary_search(&t.id).is_ok())
-            .filter(|t| !self.words.get(t.id).contains(' '))
-            .filter(|t| !self.words.get(t.id).starts_with(['#', 'Y']))
-            .collect();
-        shared.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.id.cmp(&y.id)));
+        let mut shared = common(self.tokens_of(a), self.tokens_of(b));
+        shared.retain(|&t| {
+            let word = self.words.get(t);
+            !word.contains(' ') && !word.starts_with(['#', 'Y'])
+        });
+        let w = &self.weights;
+        shared.sort_by(|x, y| w[*y as usize].total_cmp(&w[*x as usize]).then(x.cmp(y)));
         shared
             .into_iter()
             .take(n)
-            .map(|t| self.words.get(t.id))
+            .map(|t| self.words.get(t))
             .collect()
     }
+}
+
+/// The ids two sorted lists share, in one linear merge (not a binary search in `tb` for
+/// each id of `ta`).
+fn common(ta: &[u32], tb: &[u32]) -> Vec<u32> {
+    use std::cmp::Ordering;
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < ta.len() && j < tb.len() {
+        match ta[i].cmp(&tb[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                out.push(ta[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Weight two sorted token lists share, and the weight of their union (summed in
@@ -885,6 +892,11 @@ pub fn fold(w: &str) -> String {
 pub fn fold_starts_with(w: &str, prefix: &str) -> bool {
     let mut f = folded(w);
     prefix.chars().all(|p| f.next() == Some(p))
+}
+
+/// The first character of `fold(w)`.
+pub fn first_folded(w: &str) -> Option<char> {
+    folded(w).next()
 }
 
 /// The characters of [`fold`].
