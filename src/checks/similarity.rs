@@ -52,10 +52,6 @@ const MIN_NEAR_SHARED: f32 = 14.0;
 
 #[derive(Debug, Clone, Default)]
 pub struct Clause {
-    /// Sorted, deduplicated token ids.
-    pub tokens: Vec<u32>,
-    /// The same, of the [`NEAR`] words either side of the figure only.
-    pub near: Vec<u32>,
     /// Years written in the clause.
     pub years: Vec<i32>,
     /// First content word after the figure (or before it when none follows): what the
@@ -65,15 +61,48 @@ pub struct Clause {
     pub sentence: (usize, Range<usize>),
 }
 
+/// Where a clause's tokens lie in [`Clauses::arena`] (`start..near`, then its near tokens
+/// at `near..end`), and the total weight of each part.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    start: u32,
+    near: u32,
+    end: u32,
+    total: f32,
+    near_total: f32,
+}
+
+/// Where a clause's token ids lie in [`RawTokens`]: its tokens (sorted, deduplicated) at
+/// `start..near`, then the same of the [`NEAR`] words either side of the figure at
+/// `near..end`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: usize,
+    near: usize,
+    end: usize,
+}
+
 pub struct Clauses {
     pub clauses: Vec<Clause>,
+    /// Token lists of every class, one after the other (see [`Place`]): one allocation
+    /// for the run, and a class told many times is stored once.
+    arena: Vec<u32>,
+    /// Weight of each token, by id. Kept in a table rather than beside each id in the
+    /// arena: the tokens two clauses share are mostly common ones, whose weights stay in
+    /// cache, and a second stream of weights beside the ids cost more cache misses in the
+    /// bound and the exact score alike (measured with cachegrind on the 10 MB corpus).
     weights: Vec<f32>,
-    /// Total weight of each clause's tokens, and of its near tokens.
-    totals: Vec<(f32, f32)>,
-    words: Vec<String>,
-    /// Clauses holding each token, ascending; empty for tokens in more than the posting
-    /// cap (they generate no candidates).
-    postings: Vec<Vec<u32>>,
+    /// Each clause's tokens in the arena and their total weights, in one record: scoring
+    /// a candidate starts with a single random read.
+    places: Vec<Place>,
+    /// The text of each token (a stem, `Y2024`, `#7`, or two stems for a pair).
+    words: StringTable,
+    /// Clauses holding each token, ascending, all in `posting`: token `t`'s list from
+    /// `posting_start[t]` to `posting_start[t + 1]` (see [`Clauses::posting_of`]); empty
+    /// for tokens in more than the posting cap (they generate no candidates). One array
+    /// for all tokens rather than a vector each.
+    posting_start: Vec<u32>,
+    posting: Vec<u32>,
     /// Clauses of the same class have the same tokens and near tokens.
     class: Vec<u32>,
     /// Classes of more than one clause.
@@ -112,13 +141,13 @@ impl Clauses {
         let mut groups: Vec<((usize, usize), Vec<usize>)> = groups.into_iter().collect();
         groups.sort_unstable_by_key(|g| g.0);
         // Tokenising is independent per sentence: in parallel, in order.
-        let tokenised: Vec<Vec<Tok>> = groups
+        let tokenised: Vec<Tokenised> = groups
             .par_iter_mut()
             .map(|(key, members)| {
                 members.sort_by_key(|&i| (claims[i].quantity.clean.start, i));
                 match &sentence_of[members[0]] {
                     Some(sent) => tokens(&docs[key.0].clean.text, sent.clone(), claims, members),
-                    None => Vec::new(),
+                    None => Tokenised::default(),
                 }
             })
             .collect();
@@ -128,28 +157,34 @@ impl Clauses {
         let mut word_ids: FxHashMap<String, u32> = FxHashMap::default();
         let mut gid_of_word: Vec<u32> = Vec::new();
         let mut gid_of_pair: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut words: Vec<String> = Vec::new();
-        let mut word_text: Vec<String> = Vec::new();
+        let mut words = StringTable::default();
+        let mut word_text = StringTable::default();
         let mut clauses = vec![Clause::default(); claims.len()];
+        // Token ids of every clause, in one buffer (not two vectors a claim), until
+        // classes are known.
+        let mut raw = RawTokens::default();
+        let mut raw_spans = vec![Span::default(); claims.len()];
+        let (mut ids, mut near): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
         let mut wids: Vec<u32> = Vec::new();
         let mut token_of: FxHashMap<usize, usize> = FxHashMap::default();
         let mut window: Vec<usize> = Vec::new();
         // Id of the pair (k, k + 1) of the current sentence's tokens, once given.
         let mut pair_at: Vec<u32> = Vec::new();
-        for ((key, members), toks) in groups.iter().zip(&tokenised) {
+        for ((key, members), sentence) in groups.iter().zip(&tokenised) {
             let doc = key.0;
             let Some(sent) = sentence_of[members[0]].clone() else {
                 continue;
             };
+            let toks = &sentence.toks;
             wids.clear();
             for t in toks {
-                let id = match word_ids.get(t.text.as_str()) {
+                let text = sentence.text_of(t);
+                let id = match word_ids.get(text) {
                     Some(&id) => id,
                     None => {
-                        let id = word_text.len() as u32;
-                        word_text.push(t.text.clone());
+                        let id = word_text.push(text);
                         gid_of_word.push(u32::MAX);
-                        word_ids.insert(t.text.clone(), id);
+                        word_ids.insert(text.to_owned(), id);
                         id
                     }
                 };
@@ -187,8 +222,7 @@ impl Clauses {
                         let w = wids[k];
                         let g = &mut gid_of_word[w as usize];
                         if *g == u32::MAX {
-                            *g = words.len() as u32;
-                            words.push(word_text[w as usize].clone());
+                            *g = words.push(word_text.get(w));
                         }
                         ids.push(*g);
                         if let Some(&next) = part.get(n + 1) {
@@ -206,11 +240,7 @@ impl Clauses {
                             let id = *gid_of_pair
                                 .entry(u64::from(w) << 32 | u64::from(v))
                                 .or_insert_with(|| {
-                                    words.push(format!(
-                                        "{} {}",
-                                        word_text[w as usize], word_text[v as usize]
-                                    ));
-                                    words.len() as u32 - 1
+                                    words.push_pair(word_text.get(w), word_text.get(v))
                                 });
                             if let Some(k) = memo {
                                 pair_at[k] = id;
@@ -219,9 +249,9 @@ impl Clauses {
                         }
                     }
                 };
-                let mut ids = Vec::new();
+                ids.clear();
                 grams(&window, &mut ids);
-                let mut near = Vec::new();
+                near.clear();
                 grams(
                     &window[nb.saturating_sub(NEAR)..(nb + NEAR).min(window.len())],
                     &mut near,
@@ -241,9 +271,8 @@ impl Clauses {
                 ids.dedup();
                 years.sort_unstable();
                 years.dedup();
+                raw_spans[i] = raw.push(&ids, &near);
                 clauses[i] = Clause {
-                    tokens: ids,
-                    near,
                     years,
                     anchor,
                     sentence: (doc, sent.clone()),
@@ -252,11 +281,9 @@ impl Clauses {
         }
         drop(tokenised);
         let mut df = vec![0u32; words.len()];
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
-        for (i, cl) in clauses.iter().enumerate() {
-            for &t in &cl.tokens {
+        for span in &raw_spans {
+            for &t in raw.tokens(span) {
                 df[t as usize] += 1;
-                postings[t as usize].push(i as u32);
             }
         }
         let n = clauses.len().max(1) as f32;
@@ -265,29 +292,28 @@ impl Clauses {
             .map(|&d| ((n + SMOOTHING) / d.max(1) as f32).ln().max(0.05))
             .collect();
         let cap = (clauses.len() / 50).clamp(MIN_POSTING_CAP, MAX_POSTING_CAP);
-        // Posting lists too long to generate candidates are never read: dropped.
-        for list in &mut postings {
-            if list.len() > cap {
-                *list = Vec::new();
-            }
-        }
-        let sum = |ts: &[u32], w: &[f32]| ts.iter().map(|&t| w[t as usize]).sum::<f32>();
-        let totals = clauses
-            .iter()
-            .map(|c| (sum(&c.tokens, &weights), sum(&c.near, &weights)))
-            .collect();
+        let (posting_start, posting) = postings(&raw, &raw_spans, &df, cap);
+        drop(df);
         // Clauses with the same tokens score the same against anything: a class each, so
         // a fact told in the same words many times is scored once per pair of wordings.
+        let mut arena: Vec<u32> = Vec::new();
+        let mut class_places: Vec<Place> = Vec::new();
         let class: Vec<u32> = {
             let mut seen: FxHashMap<(&[u32], &[u32]), u32> = FxHashMap::default();
-            clauses
+            raw_spans
                 .iter()
-                .map(|c| {
+                .map(|span| {
+                    let key = (raw.tokens(span), raw.near(span));
                     let next = seen.len() as u32;
-                    *seen.entry((&c.tokens[..], &c.near[..])).or_insert(next)
+                    *seen.entry(key).or_insert_with(|| {
+                        class_places.push(place(&mut arena, key.0, key.1, &weights));
+                        next
+                    })
                 })
                 .collect()
         };
+        drop(raw);
+        let places = class.iter().map(|&c| class_places[c as usize]).collect();
         let mut repeated = vec![false; class.len()];
         let mut once = vec![false; class.len()];
         for &c in &class {
@@ -297,66 +323,69 @@ impl Clauses {
         }
         Clauses {
             clauses,
+            arena,
             weights,
-            totals,
+            places,
             words,
-            postings,
+            posting_start,
+            posting,
             class,
             repeated,
         }
+    }
+
+    /// The tokens of clause `a`: sorted, deduplicated ids.
+    fn tokens_of(&self, a: usize) -> &[u32] {
+        let p = &self.places[a];
+        &self.arena[p.start as usize..p.near as usize]
+    }
+
+    /// The near tokens of clause `a`.
+    fn near_of(&self, a: usize) -> &[u32] {
+        let p = &self.places[a];
+        &self.arena[p.near as usize..p.end as usize]
+    }
+
+    /// Total weight of clause `a`'s tokens, and of its near tokens.
+    fn totals_of(&self, a: usize) -> (f32, f32) {
+        let p = &self.places[a];
+        (p.total, p.near_total)
+    }
+
+    /// Clauses holding token `t`, ascending (none when it is too common to generate
+    /// candidates).
+    fn posting_of(&self, t: u32) -> &[u32] {
+        let t = t as usize;
+        &self.posting[self.posting_start[t] as usize..self.posting_start[t + 1] as usize]
     }
 
     /// Similarity of two clauses, and the weight they share: the best of their weighted
     /// Jaccard, the containment of the smaller in the larger, and the Jaccard of their near
     /// clauses (each of the last two at a discount).
     pub fn similarity(&self, a: usize, b: usize) -> (f32, f32) {
-        let (ca, cb) = (&self.clauses[a], &self.clauses[b]);
-        let (shared, union) = self.overlap(&ca.tokens, &cb.tokens);
+        let w = &self.weights[..];
+        let (shared, union) = overlap(self.tokens_of(a), self.tokens_of(b), w);
         if union == 0.0 {
             return (0.0, 0.0);
         }
         // Containment: a short clause (a lead sentence cut by its full stop) told again
         // inside a longer one shares nearly all its words with it, though their Jaccard is
         // low. Counted only for clauses with enough informative words.
-        let smaller = self.totals[a].0.min(self.totals[b].0);
+        let (ta, tb) = (self.totals_of(a), self.totals_of(b));
+        let smaller = ta.0.min(tb.0);
         let contained = if smaller >= MIN_CONTAINED_WEIGHT {
             shared / smaller * CONTAINMENT_DISCOUNT
         } else {
             0.0
         };
-        let (near_shared, near_union) = self.overlap(&ca.near, &cb.near);
-        let near_smaller = self.totals[a].1.min(self.totals[b].1);
+        let (near_shared, near_union) = overlap(self.near_of(a), self.near_of(b), w);
+        let near_smaller = ta.1.min(tb.1);
         let near = if near_shared >= MIN_NEAR_SHARED && near_union > 0.0 {
             near_shared / near_smaller * NEAR_DISCOUNT
         } else {
             0.0
         };
         ((shared / union).max(contained).max(near), shared)
-    }
-
-    /// Weight two sorted token lists share, and the weight of their union (summed in
-    /// token order: the same floats whatever the caller).
-    fn overlap(&self, ta: &[u32], tb: &[u32]) -> (f32, f32) {
-        let w = &self.weights[..];
-        let (mut i, mut j) = (0, 0);
-        let (mut shared, mut union) = (0f32, 0f32);
-        // Branch-free merge (the branches mispredicted on every step): on equal ids both
-        // advance, `shared` gains the weight (adding 0.0 otherwise leaves it unchanged).
-        while i < ta.len() && j < tb.len() {
-            let (x, y) = (ta[i], tb[j]);
-            let (wx, wy) = (w[x as usize], w[y as usize]);
-            union += if x <= y { wx } else { wy };
-            shared += if x == y { wx } else { 0.0 };
-            i += usize::from(x <= y);
-            j += usize::from(y <= x);
-        }
-        for &x in &ta[i..] {
-            union += w[x as usize];
-        }
-        for &y in &tb[j..] {
-            union += w[y as usize];
-        }
-        (shared, union)
     }
 
     /// Whether [`Clauses::similarity`] of `a` and `b` may reach `min`: false only when it
@@ -369,21 +398,9 @@ impl Clauses {
     /// sums in f64; its error (a few 1e-6 relative, against the exact f32 sums) is far
     /// inside [`BOUND_SLACK`].
     fn may_reach(&self, a: usize, b: usize, mark: &[u64], near_mark: &[u64], min: f32) -> bool {
-        let cb = &self.clauses[b];
-        let w = &self.weights;
-        let mut shared = 0f64;
-        for &t in &cb.tokens {
-            if has_bit(mark, t) {
-                shared += f64::from(w[t as usize]);
-            }
-        }
-        let mut near_shared = 0f64;
-        for &t in &cb.near {
-            if has_bit(near_mark, t) {
-                near_shared += f64::from(w[t as usize]);
-            }
-        }
-        let (ta, tb) = (self.totals[a], self.totals[b]);
+        let shared = shared_weight(self.tokens_of(b), mark, &self.weights);
+        let near_shared = shared_weight(self.near_of(b), near_mark, &self.weights);
+        let (ta, tb) = (self.totals_of(a), self.totals_of(b));
         let union = f64::from(ta.0) + f64::from(tb.0) - shared;
         if union <= BOUND_SLACK {
             return true;
@@ -443,9 +460,9 @@ impl Clauses {
         min_similarity: f32,
         acc: &mut Accumulator,
     ) -> Vec<(usize, usize, f32, f32)> {
-        for &t in &self.clauses[a].tokens {
+        for &t in self.tokens_of(a) {
             // Lists are ascending: the clauses after `a` are a suffix.
-            let list = &self.postings[t as usize];
+            let list = self.posting_of(t);
             let later = &list[list.partition_point(|&b| b as usize <= a)..];
             let w = self.weights[t as usize];
             for &b in later {
@@ -480,11 +497,10 @@ impl Clauses {
         // Only a class told again can meet the same pair later: a unique clause's scores
         // are not kept (a large table of them costs a cache miss per lookup).
         let remember = self.repeated[ca as usize];
-        let clause = &self.clauses[a];
-        for &t in &clause.tokens {
+        for &t in self.tokens_of(a) {
             set_bit(&mut acc.mark, t);
         }
-        for &t in &clause.near {
+        for &t in self.near_of(a) {
             set_bit(&mut acc.near_mark, t);
         }
         let score = |b: usize, mark: &[u64], near_mark: &[u64]| {
@@ -512,10 +528,10 @@ impl Clauses {
                 out.push((a, b, sim, shared));
             }
         }
-        for &t in &clause.tokens {
+        for &t in self.tokens_of(a) {
             acc.mark[t as usize / 64] = 0;
         }
-        for &t in &clause.near {
+        for &t in self.near_of(a) {
             acc.near_mark[t as usize / 64] = 0;
         }
         if out.len() > MAX_CANDIDATES {
@@ -528,26 +544,191 @@ impl Clauses {
 
     /// The most informative words two clauses share (for messages and fingerprints).
     pub fn shared_words(&self, a: usize, b: usize, n: usize) -> Vec<&str> {
-        let tb = &self.clauses[b].tokens;
-        let mut shared: Vec<u32> = self.clauses[a]
-            .tokens
-            .iter()
-            .copied()
-            .filter(|t| tb.binary_search(t).is_ok())
-            .filter(|t| !self.words[*t as usize].contains(' '))
-            .filter(|t| !self.words[*t as usize].starts_with(['#', 'Y']))
-            .collect();
-        shared.sort_by(|x, y| {
-            self.weights[*y as usize]
-                .total_cmp(&self.weights[*x as usize])
-                .then(x.cmp(y))
+        let mut shared = common(self.tokens_of(a), self.tokens_of(b));
+        shared.retain(|&t| {
+            let word = self.words.get(t);
+            !word.contains(' ') && !word.starts_with(['#', 'Y'])
         });
+        let w = &self.weights;
+        shared.sort_by(|x, y| w[*y as usize].total_cmp(&w[*x as usize]).then(x.cmp(y)));
         shared
             .into_iter()
             .take(n)
-            .map(|t| self.words[t as usize].as_str())
+            .map(|t| self.words.get(t))
             .collect()
     }
+}
+
+/// The ids two sorted lists share, in one linear merge (not a binary search in `tb` for
+/// each id of `ta`).
+fn common(ta: &[u32], tb: &[u32]) -> Vec<u32> {
+    use std::cmp::Ordering;
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < ta.len() && j < tb.len() {
+        match ta[i].cmp(&tb[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                out.push(ta[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Weight two sorted token lists share, and the weight of their union (summed in
+/// token order: the same floats whatever the caller).
+fn overlap(ta: &[u32], tb: &[u32], w: &[f32]) -> (f32, f32) {
+    let (mut i, mut j) = (0, 0);
+    let (mut shared, mut union) = (0f32, 0f32);
+    // Branch-free merge (the branches mispredicted on every step): on equal ids both
+    // advance, `shared` gains the weight (adding 0.0 otherwise leaves it unchanged).
+    while i < ta.len() && j < tb.len() {
+        let (x, y) = (ta[i], tb[j]);
+        let (wx, wy) = (w[x as usize], w[y as usize]);
+        union += if x <= y { wx } else { wy };
+        shared += if x == y { wx } else { 0.0 };
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    for &x in &ta[i..] {
+        union += w[x as usize];
+    }
+    for &y in &tb[j..] {
+        union += w[y as usize];
+    }
+    (shared, union)
+}
+
+/// Weight of the tokens `ids` set in `mark`, summed in f64 (for [`Clauses::may_reach`]).
+fn shared_weight(ids: &[u32], mark: &[u64], weights: &[f32]) -> f64 {
+    let mut shared = 0f64;
+    for &t in ids {
+        if has_bit(mark, t) {
+            shared += f64::from(weights[t as usize]);
+        }
+    }
+    shared
+}
+
+/// Strings by index, one after the other in one buffer: a large run has millions of stems
+/// and stem pairs, which as strings of their own cost a heap block and a 24-byte header
+/// each.
+#[derive(Default)]
+struct StringTable {
+    text: String,
+    /// Where each string ends in `text` (it starts where the one before ends).
+    ends: Vec<usize>,
+}
+
+impl StringTable {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// Adds `s`; its index.
+    fn push(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        self.seal()
+    }
+
+    /// Adds "`a` `b`"; its index.
+    fn push_pair(&mut self, a: &str, b: &str) -> u32 {
+        self.text.reserve(a.len() + 1 + b.len());
+        self.text.push_str(a);
+        self.text.push(' ');
+        self.text.push_str(b);
+        self.seal()
+    }
+
+    /// Ends the string being written at the end of `text`.
+    fn seal(&mut self) -> u32 {
+        self.ends.push(self.text.len());
+        (self.ends.len() - 1) as u32
+    }
+}
+
+/// Appends a class's tokens and near tokens to `arena`, and says where.
+fn place(arena: &mut Vec<u32>, tokens: &[u32], near: &[u32], weights: &[f32]) -> Place {
+    // Summed in token order, as the exact scores are.
+    let sum = |ts: &[u32]| ts.iter().map(|&t| weights[t as usize]).sum::<f32>();
+    let end = |arena: &Vec<u32>| u32::try_from(arena.len()).expect("< 4 G clause tokens");
+    let start = end(arena);
+    arena.extend_from_slice(tokens);
+    let mid = end(arena);
+    arena.extend_from_slice(near);
+    Place {
+        start,
+        near: mid,
+        end: end(arena),
+        total: sum(tokens),
+        near_total: sum(near),
+    }
+}
+
+/// The token ids of every clause while clauses are built, one after the other; a [`Span`]
+/// gives each clause's part.
+#[derive(Default)]
+struct RawTokens {
+    ids: Vec<u32>,
+}
+
+impl RawTokens {
+    fn push(&mut self, tokens: &[u32], near: &[u32]) -> Span {
+        let start = self.ids.len();
+        self.ids.extend_from_slice(tokens);
+        let mid = self.ids.len();
+        self.ids.extend_from_slice(near);
+        Span {
+            start,
+            near: mid,
+            end: self.ids.len(),
+        }
+    }
+
+    fn tokens(&self, s: &Span) -> &[u32] {
+        &self.ids[s.start..s.near]
+    }
+
+    fn near(&self, s: &Span) -> &[u32] {
+        &self.ids[s.near..s.end]
+    }
+}
+
+/// Posting lists of tokens held by at most `cap` clauses (the others generate no
+/// candidates and get an empty list), in one array: `(start, clauses)`, token `t`'s list
+/// at `clauses[start[t]..start[t + 1]]`, ascending.
+fn postings(raw: &RawTokens, spans: &[Span], df: &[u32], cap: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut start = Vec::with_capacity(df.len() + 1);
+    let mut total = 0u32;
+    start.push(0);
+    for &d in df {
+        if d as usize <= cap {
+            total = total.checked_add(d).expect("fewer than 4 G postings");
+        }
+        start.push(total);
+    }
+    let mut fill = start.clone();
+    let mut clauses = vec![0u32; total as usize];
+    for (i, span) in spans.iter().enumerate() {
+        for &t in raw.tokens(span) {
+            let t = t as usize;
+            if df[t] as usize <= cap {
+                clauses[fill[t] as usize] = i as u32;
+                fill[t] += 1;
+            }
+        }
+    }
+    (start, clauses)
 }
 
 /// Shared weight of the candidates of one clause, reused from clause to clause (a dense
@@ -579,9 +760,43 @@ const NEAR_WEIGHT_SLACK: f64 = 1e-2;
 /// Scores a thread remembers before it starts afresh (bounds memory on large runs).
 const MAX_REMEMBERED_SCORES: usize = 1 << 16;
 
+/// The content tokens of one sentence; their texts one after the other in `text` (a
+/// string a token cost an allocation for every word of every sentence with a figure).
+#[derive(Debug, Default)]
+struct Tokenised {
+    text: String,
+    toks: Vec<Tok>,
+}
+
+impl Tokenised {
+    fn text_of(&self, t: &Tok) -> &str {
+        &self.text[t.text.clone()]
+    }
+
+    /// Appends a token whose text the caller has just written at the end of `text`, from
+    /// byte `from`.
+    fn push(
+        &mut self,
+        from: usize,
+        pos: usize,
+        word: bool,
+        year: Option<i32>,
+        claim: Option<usize>,
+    ) {
+        self.toks.push(Tok {
+            text: from..self.text.len(),
+            pos,
+            word,
+            year,
+            claim,
+        });
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Tok {
-    text: String,
+    /// Its text, in [`Tokenised::text`].
+    text: Range<usize>,
     pos: usize,
     /// A word (not a number token).
     word: bool,
@@ -592,8 +807,9 @@ struct Tok {
 
 /// Content tokens of `range`. Each claim of `members` (sorted by position) becomes one
 /// `#value` token; other digits become years (`Y2024`) or `#digits`.
-fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) -> Vec<Tok> {
-    let mut out = Vec::new();
+fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) -> Tokenised {
+    use std::fmt::Write;
+    let mut out = Tokenised::default();
     let s = &text[range.clone()];
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -629,32 +845,29 @@ fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) 
         if let Some(k) = inside {
             if last_emitted != Some(k) {
                 last_emitted = Some(k);
-                out.push(Tok {
-                    text: format!("#{}", claims[k].quantity.value.normalize()),
-                    pos: abs,
-                    word: false,
-                    year: None,
-                    claim: Some(k),
-                });
+                let from = out.text.len();
+                let _ = write!(out.text, "#{}", claims[k].quantity.value.normalize());
+                out.push(from, abs, false, None, Some(k));
             }
             continue;
         }
         if bytes[start].is_ascii_digit() {
-            let digits: String = word.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let digits = &word[..word.bytes().take_while(u8::is_ascii_digit).count()];
             let year = digits
                 .parse::<i32>()
                 .ok()
                 .filter(|y| digits.len() == 4 && (1900..=2100).contains(y));
-            out.push(Tok {
-                text: match year {
-                    Some(y) => format!("Y{y}"),
-                    None => format!("#{digits}"),
-                },
-                pos: abs,
-                word: false,
-                year,
-                claim: None,
-            });
+            let from = out.text.len();
+            match year {
+                Some(y) => {
+                    let _ = write!(out.text, "Y{y}");
+                }
+                None => {
+                    out.text.push('#');
+                    out.text.push_str(digits);
+                }
+            }
+            out.push(from, abs, false, year, None);
             continue;
         }
         word_folded.clear();
@@ -662,14 +875,9 @@ fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) 
         if word_folded.chars().count() <= 2 || is_stopword(&word_folded) {
             continue;
         }
-        let stem: String = word_folded.chars().take(5).collect();
-        out.push(Tok {
-            text: stem,
-            pos: abs,
-            word: true,
-            year: None,
-            claim: None,
-        });
+        let from = out.text.len();
+        out.text.extend(word_folded.chars().take(5));
+        out.push(from, abs, true, None, None);
     }
     out
 }
@@ -684,6 +892,11 @@ pub fn fold(w: &str) -> String {
 pub fn fold_starts_with(w: &str, prefix: &str) -> bool {
     let mut f = folded(w);
     prefix.chars().all(|p| f.next() == Some(p))
+}
+
+/// The first character of `fold(w)`.
+pub fn first_folded(w: &str) -> Option<char> {
+    folded(w).next()
 }
 
 /// The characters of [`fold`].

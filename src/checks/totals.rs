@@ -63,7 +63,9 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
         Some((key, metric))
     }
     // Paragraphs where a group has a figure read with full confidence.
-    let mut anchored: HashSet<(GroupKey, usize, usize)> = HashSet::new();
+    // Only asked, never iterated: the Fx hash, not SipHash.
+    let mut anchored: HashSet<(GroupKey, usize, usize), crate::fasthash::FxBuild> =
+        HashSet::default();
     for claims in ctx.index.values.values() {
         for &i in claims {
             let c = &ctx.claims[i];
