@@ -1084,3 +1084,28 @@ fn a_share_against_the_ratio_stated_with_it_fr_en() {
     let text = "En 2025, 40 % des ménages, soit 3 millions d'euros sur 10 millions de personnes, ont reçu une aide.\n";
     assert!(lint(text, Lang::Fr).is_empty());
 }
+
+#[test]
+fn a_share_with_its_whole_told_after_it_en_fr() {
+    let text = "In 2025, liquid bulk, at 14.8 million tonnes, made up 41% of the port's total throughput of 48.6 million tonnes.\n";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "41%");
+    // 14.8 / 48.6 = 30.5 %.
+    assert!(lint(&text.replace("41%", "30%"), Lang::En).is_empty());
+    let text = "En 2025, les recettes tarifaires de 187,3 millions d'euros ont couvert 31 % des coûts d'exploitation de 812,5 millions d'euros.\n";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert!(lint(&text.replace("31 %", "23 %"), Lang::Fr).is_empty());
+}
+
+#[test]
+fn a_period_in_brackets_dates_the_bracketed_figure_only_fr() {
+    // The main figure's period is carried from the sentence before; the bracket's is the
+    // base's.
+    let text = "La coopérative a connu une bonne année 2025. Le chiffre d'affaires atteint 2,48 millions d'euros, en hausse de 15 % (2,31 millions d'euros en 2024).\n";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    // 2,48 / 2,31 = +7.4 %.
+    assert!(lint(&text.replace("15 %", "7 %"), Lang::Fr).is_empty());
+}

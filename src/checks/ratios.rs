@@ -603,6 +603,16 @@ fn ratio_gloss_re() -> &'static Regex {
     })
 }
 
+/// What stands between a share and its whole told after it: "41 %| of the port's total
+/// throughput of |48.6 million tonnes", "24 %| des coûts d'exploitation de |812,5 M$".
+fn whole_after_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^\s+(?:of|de|des|du|d['’])\s*[^\d;:.!?()]{2,60}?\s(?:of|de|d['’])\s*$")
+            .expect("valid whole-after regex")
+    })
+}
+
 /// A share restating a ratio in its own sentence: "L'ambulatoire représente 62 % des
 /// séjours, soit 48 700 séjours sur 91 200" (48 700 / 91 200 = 53.4 %).
 fn share_of_stated_ratio(ctx: &Ctx, si: usize) -> Option<Finding> {
@@ -632,7 +642,21 @@ fn share_of_stated_ratio(ctx: &Ctx, si: usize) -> Option<Finding> {
             && ratio_gloss_re().is_match(between(r[1], si)))
         .then_some((r[0], r[1]))
     });
-    let (part, whole) = after.or(before)?;
+    // "made up 41 % of the port's total throughput of 48.6 million tonnes": the whole after
+    // the share, the part the nearest figure of its unit before it.
+    let whole_after = || {
+        let &w = members.get(at + 1)?;
+        if !whole_after_re().is_match(between(si, w)) {
+            return None;
+        }
+        let wq = &ctx.claims[w].quantity;
+        let p = members[..at].iter().rev().copied().find(|&p| {
+            let pq = &ctx.claims[p].quantity;
+            numeric(p) && pq.unit.is_some() && super::same_unit(pq, wq)
+        })?;
+        Some((p, w))
+    };
+    let (part, whole) = after.or(before).or_else(whole_after)?;
     if !numeric(part) || !numeric(whole) {
         return None;
     }

@@ -1025,10 +1025,17 @@ fn period_of(
     // A period later in the sentence ("… s'est élevé à X au premier semestre 2022"), unless
     // it is another figure's in a comparison ("11 900, contre 10 600 fin 2023"), a horizon
     // or a starting point.
-    if let Some(&i) = candidates
-        .iter()
-        .find(|&&i| ctx.periods[i].range.start >= q.clean.end && !ctx.uncarried[i])
-    {
+    // Nor is one in brackets the figure is not in: "2,48 M€, en hausse de 15 % (2,31 M€ en
+    // 2024)" dates the bracketed base.
+    let own_paren = ctx.seg.paren_of(q.clean.start);
+    let in_other_paren = |i: usize| {
+        ctx.seg
+            .paren_of(ctx.periods[i].range.start)
+            .is_some_and(|p| own_paren.as_ref() != Some(&p))
+    };
+    if let Some(&i) = candidates.iter().find(|&&i| {
+        ctx.periods[i].range.start >= q.clean.end && !ctx.uncarried[i] && !in_other_paren(i)
+    }) {
         return (ctx.periods[i].period, 0.85 * relative_conf(i));
     }
     // The period of the figure before, when it is the only one of the sentence.
