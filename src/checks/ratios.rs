@@ -571,17 +571,24 @@ pub fn shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     listed_shares(ctx, out);
-    for si in 0..ctx.claims.len() {
-        let s = &ctx.claims[si];
-        // "12 out of 32 stations (45 %)": a bare percentage glued to a ratio is its share.
-        let share_like = matches!(s.role, Role::Share | Role::Value);
-        if share_like && s.quantity.kind == Kind::Percent && s.quantity.is_claim() {
-            if let Some(f) = share_of_stated_ratio(ctx, si) {
-                out.push(f);
+    for members in ctx.index.sentences.values() {
+        for at in 0..members.len() {
+            let s = &ctx.claims[members[at]];
+            // "12 out of 32 stations (45 %)": a bare percentage glued to a ratio is its share.
+            let share_like = matches!(s.role, Role::Share | Role::Value);
+            if share_like && s.quantity.kind == Kind::Percent && s.quantity.is_claim() {
+                if let Some(f) = share_of_stated_ratio(ctx, members, at) {
+                    out.push(f);
+                }
             }
         }
     }
 }
+
+/// How many figures before a share its part may stand ("Liquid bulk, at 14.8 million
+/// tonnes, made up 41 % of …"): a bounded look back keeps one-line lists of thousands of
+/// figures linear.
+const PART_LOOK_BACK: usize = 4;
 
 /// What stands between the part and the whole of a ratio told in words: "48 700 séjours|
 /// sur |91 200", "12| out of |15".
@@ -615,11 +622,10 @@ fn whole_after_re() -> &'static Regex {
 
 /// A share restating a ratio in its own sentence: "L'ambulatoire représente 62 % des
 /// séjours, soit 48 700 séjours sur 91 200" (48 700 / 91 200 = 53.4 %).
-fn share_of_stated_ratio(ctx: &Ctx, si: usize) -> Option<Finding> {
+fn share_of_stated_ratio(ctx: &Ctx, members: &[usize], at: usize) -> Option<Finding> {
+    let si = members[at];
     let s = &ctx.claims[si];
     let text = &ctx.docs[s.doc].clean.text;
-    let members = ctx.index.sentences.get(&(s.doc, s.sentence.start))?;
-    let at = members.iter().position(|&i| i == si)?;
     let between = |a: usize, b: usize| {
         let (a, b) = (&ctx.claims[a].quantity, &ctx.claims[b].quantity);
         text.get(a.clean.end..b.clean.start).unwrap_or("")
@@ -650,10 +656,14 @@ fn share_of_stated_ratio(ctx: &Ctx, si: usize) -> Option<Finding> {
             return None;
         }
         let wq = &ctx.claims[w].quantity;
-        let p = members[..at].iter().rev().copied().find(|&p| {
-            let pq = &ctx.claims[p].quantity;
-            numeric(p) && pq.unit.is_some() && super::same_unit(pq, wq)
-        })?;
+        let p = members[at.saturating_sub(PART_LOOK_BACK)..at]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&p| {
+                let pq = &ctx.claims[p].quantity;
+                numeric(p) && pq.unit.is_some() && super::same_unit(pq, wq)
+            })?;
         Some((p, w))
     };
     let (part, whole) = after.or(before).or_else(whole_after)?;
