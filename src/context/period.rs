@@ -287,6 +287,15 @@ fn readers() -> &'static [(Regex, Reader)] {
                     Some(months(y, m, y, m))
                 },
             ),
+            // 2024/25, 2024-25: a season or split financial year, July to June
+            (
+                mk(format!(r"(?-u:\b){}\s*[/–-]\s*(?P<b>\d\d)(?-u:\b)", yr("a"))),
+                |c| {
+                    let a = y(c, "a")?;
+                    let b: i32 = c["b"].parse().ok()?;
+                    (b == (a + 1) % 100).then(|| months(a, 7, a + 1, 6))
+                },
+            ),
             // 2019-2021, de 2018 à 2022, between 2018 and 2022
             (
                 mk(format!(
@@ -331,7 +340,8 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
     let mut windows: Vec<Range<usize>> = Vec::new();
     for m in year_re().find_iter(text) {
         let start = text.floor_char_boundary(m.start().saturating_sub(WINDOW));
-        let end = text.ceil_char_boundary((m.end() + 2).min(text.len()));
+        // Past the year: a word boundary, or a split year's "/25".
+        let end = text.ceil_char_boundary((m.end() + 4).min(text.len()));
         match windows.last_mut() {
             Some(w) if w.end >= start => w.end = end,
             _ => windows.push(start..end),
@@ -679,6 +689,18 @@ mod tests {
             periods("In 2024 the line opened. In March, 40 000 passengers; in May to July, more."),
             ["2024", "2024-03"]
         );
+    }
+
+    #[test]
+    fn split_years_run_from_july_to_june() {
+        assert_eq!(
+            periods("the 2024/25 season, FY 2023-24, and 2021-2023"),
+            ["2024-07..2025-06", "2023-07..2024-06", "2021-01..2023-12"]
+        );
+        // Not consecutive years: no split year.
+        assert_eq!(periods("en 2024/27"), ["2024"]);
+        assert_eq!(periods("the 2024/25 season"), ["2024-07..2025-06"]);
+        assert_eq!(periods("2024/25"), ["2024-07..2025-06"]);
     }
 
     #[test]
