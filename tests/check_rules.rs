@@ -1109,3 +1109,13 @@ fn a_period_in_brackets_dates_the_bracketed_figure_only_fr() {
     // 2,48 / 2,31 = +7.4 %.
     assert!(lint(&text.replace("15 %", "7 %"), Lang::Fr).is_empty());
 }
+
+#[test]
+fn a_share_of_this_refers_to_the_figure_just_before_en() {
+    let text = "Demersal landings totalled 84,200 tonnes in 2025; haddock accounted for 47% of this, 52,100 tonnes.\n";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "47%");
+    // 52,100 / 84,200 = 61.9 %.
+    assert!(lint(&text.replace("47%", "62%"), Lang::En).is_empty());
+}

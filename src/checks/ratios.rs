@@ -620,6 +620,16 @@ fn whole_after_re() -> &'static Regex {
     })
 }
 
+/// What stands between a share of a figure told just before and the part it glosses:
+/// "47 %| of this, |148,600 tonnes", "35 %| de ce total, soit |0,62 M€".
+fn of_this_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^\s+(?:of\s+(?:this|that|it|the\s+total)|de\s+ce\s+(?:total|montant|volume|chiffre)|du\s+total)\s*(?:,\s*(?:soit|or|i\.e\.)?|\(|:)\s*$")
+            .expect("valid of-this regex")
+    })
+}
+
 /// A share restating a ratio in its own sentence: "L'ambulatoire représente 62 % des
 /// séjours, soit 48 700 séjours sur 91 200" (48 700 / 91 200 = 53.4 %).
 fn share_of_stated_ratio(ctx: &Ctx, members: &[usize], at: usize) -> Option<Finding> {
@@ -666,7 +676,25 @@ fn share_of_stated_ratio(ctx: &Ctx, members: &[usize], at: usize) -> Option<Find
             })?;
         Some((p, w))
     };
-    let (part, whole) = after.or(before).or_else(whole_after)?;
+    // "totalled 251,300 tonnes; mackerel accounted for 47% of this, 148,600 tonnes": the
+    // whole is the figure "this" refers back to, the part the one the share glosses.
+    let whole_this = || {
+        let &p = members.get(at + 1)?;
+        if !of_this_re().is_match(between(si, p)) {
+            return None;
+        }
+        let pq = &ctx.claims[p].quantity;
+        let w = members[at.saturating_sub(PART_LOOK_BACK)..at]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&w| {
+                let wq = &ctx.claims[w].quantity;
+                numeric(w) && wq.unit.is_some() && super::same_unit(pq, wq)
+            })?;
+        Some((p, w))
+    };
+    let (part, whole) = after.or(before).or_else(whole_after).or_else(whole_this)?;
     if !numeric(part) || !numeric(whole) {
         return None;
     }
