@@ -22,6 +22,25 @@ fn rules(findings: &[Finding]) -> Vec<&str> {
     findings.iter().map(|f| f.rule.as_str()).collect()
 }
 
+/// `text` gives exactly one finding, of `rule`, whose primary label covers `primary`; with
+/// `from` replaced by `to` it gives none.
+fn fires_once_then_silent(
+    text: &str,
+    lang: Lang,
+    rule: &str,
+    primary_text: &str,
+    fix: (&str, &str),
+) -> Finding {
+    let mut f = lint(text, lang);
+    assert_eq!(rules(&f), [rule], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), primary_text);
+    let fixed = text.replace(fix.0, fix.1);
+    assert_ne!(fixed, text, "the fix must change the text");
+    let after = lint(&fixed, lang);
+    assert!(after.is_empty(), "{after:#?}");
+    f.remove(0)
+}
+
 /// The text a finding's primary label covers.
 fn primary<'a>(text: &'a str, f: &Finding) -> &'a str {
     &text[f.primary().expect("a label").span.clone()]
@@ -442,10 +461,13 @@ fn a_plans_horizon_is_not_the_period_of_what_follows_en() {
 #[test]
 fn words_in_brackets_gloss_the_word_before_them_fr() {
     let text = "En 2024, le solde des échanges d'électricité a atteint 89,0 TWh, avec 101,3 TWh d'exportations et 12,3 TWh d'importations. Le volume total des échanges (exportations et importations) a atteint 115,6 TWh.";
-    let f = lint(text, Lang::Fr);
-    assert_eq!(rules(&f), ["trade-balance"], "{f:#?}");
-    assert_eq!(primary(text, &f[0]), "115,6 TWh");
-    assert!(lint(&text.replace("115,6", "113,6"), Lang::Fr).is_empty());
+    fires_once_then_silent(
+        text,
+        Lang::Fr,
+        "trade-balance",
+        "115,6 TWh",
+        ("115,6", "113,6"),
+    );
 }
 
 #[test]
@@ -1019,10 +1041,7 @@ fn a_plain_text_header_gives_the_title_year_not_the_issue_date_fr() {
 #[test]
 fn the_figure_of_a_clause_on_the_base_year_is_that_years_fr() {
     let text = "En 2025, les exportations atteignent 22 800 millions de francs.\n\nLes exportations progressent de 2,3 % par rapport à 2024, année où elles s'élevaient à 21 400 millions de francs.\n";
-    let f = lint(text, Lang::Fr);
-    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
-    assert_eq!(primary(text, &f[0]), "2,3 %");
-    assert!(lint(&text.replace("22 800", "21 900"), Lang::Fr).is_empty());
+    fires_once_then_silent(text, Lang::Fr, "growth-rate", "2,3 %", ("22 800", "21 900"));
 }
 
 #[test]
