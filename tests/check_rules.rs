@@ -1021,7 +1021,7 @@ fn a_balance_stated_as_a_deficit_is_negative_fr_en() {
 #[test]
 fn a_plain_text_header_gives_the_title_year_not_the_issue_date_fr() {
     let lex = Lexicon::builtin().expect("builtin lexicon");
-    let text = "OFFICE RÉGIONAL DE LA STATISTIQUE\nService des échanges\n\nLE COMMERCE EXTÉRIEUR DE LA RÉGION EN 2025\nBulletin n° 7 — mai 2026\n\nLes exportations atteignent 4 120 millions d'euros et les importations 3 870 millions d'euros, soit un excédent de 250 millions d'euros.\n";
+    let text = "OFFICE RÉGIONAL DE LA STATISTIQUE\nService des échanges\n\nLE COMMERCE EXTÉRIEUR DE LA RÉGION EN 2025\nBulletin n° 7 — mai 2026\nLyon, le 18 mai 2026\n\nLes exportations atteignent 4 120 millions d'euros et les importations 3 870 millions d'euros, soit un excédent de 250 millions d'euros.\n";
     let doc = Document::new("t.txt", text.to_string(), Format::Text, Some(Lang::Fr));
     let a = numlint::analyse(0, &doc, &lex);
     let periods: Vec<String> = a

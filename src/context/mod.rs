@@ -324,8 +324,10 @@ fn title_period(
                 continue;
             };
             // "Issued March 2025" is no title; nor is a line with two periods or other
-            // figures ("n° 14 — mai 2026").
-            if inside.next().is_some() || p.relative.is_some() || uncarried[i] {
+            // figures ("n° 14 — mai 2026"), nor a day ("Montréal, le 18 février 2026": the
+            // issue date).
+            let day = p.period.is_some_and(|p| p.instant);
+            if inside.next().is_some() || p.relative.is_some() || uncarried[i] || day {
                 continue;
             }
             let other_digits = text[range.start..p.range.start]
