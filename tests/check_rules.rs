@@ -1138,3 +1138,11 @@ fn a_share_of_this_refers_to_the_figure_just_before_en() {
     // 52,100 / 84,200 = 61.9 %.
     assert!(lint(&text.replace("47%", "62%"), Lang::En).is_empty());
 }
+
+#[test]
+fn a_targets_horizon_is_not_carried_fr() {
+    let text = "En 2025, l'ambulatoire représente 53 % des séjours. L'objectif fixé par le projet médical est d'atteindre 65 % d'ambulatoire en 2027.\n\nLes patients viennent à 54 % du département, les autres de la région.\n";
+    let p = periods(text, Lang::Fr);
+    assert_eq!(period_of(&p, "65 %").as_deref(), Some("2027"), "{p:?}");
+    assert_eq!(period_of(&p, "54 %").as_deref(), Some("2025"), "{p:?}");
+}

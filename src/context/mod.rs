@@ -194,6 +194,13 @@ impl DocContext {
                                 && between.len() <= 64
                                 && compared_figure_re().is_match(between)
                         }
+                        // "L'objectif est d'atteindre 65 % en 2027": a plan's horizon, as
+                        // "by 2027" is.
+                        Cue::Target => {
+                            between.len() <= 96
+                                && !between.contains(". ")
+                                && !between.contains([';', '!', '?', '\n'])
+                        }
                         _ => false,
                     }
                 })
