@@ -1146,3 +1146,21 @@ fn a_targets_horizon_is_not_carried_fr() {
     assert_eq!(period_of(&p, "65 %").as_deref(), Some("2027"), "{p:?}");
     assert_eq!(period_of(&p, "54 %").as_deref(), Some("2025"), "{p:?}");
 }
+
+#[test]
+fn container_traffic_in_teu_en() {
+    let text = "In 2025, container throughput reached 1.42 million TEU, up 17% on 2024, when it stood at 1.21 million TEU.\n";
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let doc = Document::new("t.md", text.to_string(), Format::Text, Some(Lang::En));
+    let a = numlint::analyse(0, &doc, &lex);
+    assert_eq!(a.claims[0].quantity.unit.as_deref(), Some("TEU"));
+    assert_eq!(a.claims[0].metric.as_deref(), Some("containers"));
+    // 1.42 / 1.21 = +17.4 %.
+    fires_once_then_silent(
+        &text.replace("17%", "6%"),
+        Lang::En,
+        "growth-rate",
+        "6%",
+        ("6%", "17%"),
+    );
+}
