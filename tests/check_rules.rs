@@ -1164,3 +1164,12 @@ fn container_traffic_in_teu_en() {
         ("6%", "17%"),
     );
 }
+
+#[test]
+fn the_part_of_a_share_may_measure_another_metric_en() {
+    let text = "In 2025, revenue totalled £186.0 million. Wages of £128.3 million represented 59% of revenue.\n";
+    fires_once_then_silent(text, Lang::En, "share", "59%", ("59%", "69%"));
+    // With the whole named in the sentence, the whole is no part of itself.
+    let text = "In 2025, with revenue of £186.0 million, wages represented 69% of revenue.\n";
+    assert!(lint(text, Lang::En).is_empty());
+}

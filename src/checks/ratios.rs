@@ -1085,7 +1085,11 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
                 && c.role == Role::Value
                 && c.quantity.unit == whole.quantity.unit
                 && matches!(c.quantity.kind, Kind::Amount | Kind::Count | Kind::Number)
-                && (c.metric == s.metric || c.metric.as_deref() == Some(whole_metric))
+                && (c.metric == s.metric
+                    || c.metric.as_deref() == Some(whole_metric)
+                    // "Wages of £128.3 million represented 59% of revenue": the figure the
+                    // sentence opens with is the part, whatever it measures.
+                    || (c.metric.is_some() && c.quantity.clean.end <= s.quantity.clean.start))
         })
         .min_by_key(|&i| {
             let q = &ctx.claims[i].quantity;
