@@ -1173,3 +1173,26 @@ fn the_part_of_a_share_may_measure_another_metric_en() {
     let text = "In 2025, with revenue of £186.0 million, wages represented 69% of revenue.\n";
     assert!(lint(text, Lang::En).is_empty());
 }
+
+#[test]
+fn a_level_broken_down_after_a_colon_fr_en() {
+    let text = "En 2025, le parc d'abonnements s'élève à 9,84 millions : 6,12 millions d'abonnements mobiles, 2,41 millions d'abonnements Internet et 0,93 million d'abonnements télé.\n";
+    fires_once_then_silent(
+        text,
+        Lang::Fr,
+        "sum-of-parts",
+        "9,84 millions",
+        ("9,84", "9,46"),
+    );
+    let text = "In 2025, the fleet stood at 1,260 vehicles: 840 buses, 310 trams and 90 ferries.\n";
+    fires_once_then_silent(
+        text,
+        Lang::En,
+        "sum-of-parts",
+        "1,260 vehicles",
+        ("1,260", "1,240"),
+    );
+    // Without a colon, the figures after a level are not its parts.
+    let text = "In 2025, the fleet stood at 1,260 vehicles, and the depot counted 840 buses, 310 trams and 90 ferries.\n";
+    assert!(lint(text, Lang::En).is_empty());
+}

@@ -258,10 +258,28 @@ fn says_total(ctx: &Ctx, text: &str, whole: usize, to: usize) -> bool {
         .map_or(from, |d| from + d + 1);
     let to = text.floor_char_boundary(to.max(from));
     let hay = fold(&text[from..to]);
+    // "Le parc s'élève à 9,84 millions : 6,12 millions …": a level, then a colon and
+    // its parts.
+    let colon_after = text
+        .get(wc.quantity.clean.end..)
+        .is_some_and(|rest| rest.trim_start().starts_with(':'));
     hay.split(|c: char| !c.is_alphanumeric())
         .any(|w| w.starts_with("total"))
         || SPLITS.iter().any(|v| hay.contains(v))
+        || (colon_after && LEVELS_BEFORE_COLON.iter().any(|v| hay.contains(v)))
 }
+
+/// Verbs that state a level which a colon then breaks down (folded, as `SPLITS`).
+const LEVELS_BEFORE_COLON: &[&str] = &[
+    "s'eleve a",
+    "s'elevent a",
+    "s’eleve a",
+    "s’elevent a",
+    "amounts to",
+    "amounted to",
+    "stands at",
+    "stood at",
+];
 
 /// Verbs that break a total down into its parts.
 const SPLITS: &[&str] = &[
