@@ -630,6 +630,27 @@ fn of_this_re() -> &'static Regex {
     })
 }
 
+/// The help of a share that does not match its part and whole: "48700 / 91200 = 53.4 % ≠
+/// 62 % (stated); 62 % of 91200 would be 56544" (`would_be` formatted by the caller).
+fn share_help(
+    fmt: &NumFmt,
+    part: Decimal,
+    whole: Decimal,
+    share: Decimal,
+    would_be: String,
+) -> String {
+    let actual = part.checked_div(whole).unwrap_or_default() * HUNDRED;
+    format!(
+        "{} / {} = {} % ≠ {} % (stated); {} % of {} would be {would_be}",
+        fmt.num(part),
+        fmt.num(whole),
+        plain(actual, 1),
+        plain(share, 2),
+        plain(share, 2),
+        fmt.num(whole),
+    )
+}
+
 /// A share restating a ratio in its own sentence: "L'ambulatoire représente 62 % des
 /// séjours, soit 48 700 séjours sur 91 200" (48 700 / 91 200 = 53.4 %).
 fn share_of_stated_ratio(ctx: &Ctx, members: &[usize], at: usize) -> Option<Finding> {
@@ -658,41 +679,31 @@ fn share_of_stated_ratio(ctx: &Ctx, members: &[usize], at: usize) -> Option<Find
             && ratio_gloss_re().is_match(between(r[1], si)))
         .then_some((r[0], r[1]))
     });
+    // The nearest figure before the share, within the look-back, in the unit of figure `of`.
+    let before_in_unit_of = |of: usize| {
+        let oq = &ctx.claims[of].quantity;
+        members[at.saturating_sub(PART_LOOK_BACK)..at]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| {
+                let q = &ctx.claims[i].quantity;
+                numeric(i) && q.unit.is_some() && super::same_unit(q, oq)
+            })
+    };
     // "made up 41 % of the port's total throughput of 48.6 million tonnes": the whole after
     // the share, the part the nearest figure of its unit before it.
     let whole_after = || {
         let &w = members.get(at + 1)?;
-        if !whole_after_re().is_match(between(si, w)) {
-            return None;
-        }
-        let wq = &ctx.claims[w].quantity;
-        let p = members[at.saturating_sub(PART_LOOK_BACK)..at]
-            .iter()
-            .rev()
-            .copied()
-            .find(|&p| {
-                let pq = &ctx.claims[p].quantity;
-                numeric(p) && pq.unit.is_some() && super::same_unit(pq, wq)
-            })?;
-        Some((p, w))
+        whole_after_re().is_match(between(si, w)).then_some(())?;
+        Some((before_in_unit_of(w)?, w))
     };
     // "totalled 251,300 tonnes; mackerel accounted for 47% of this, 148,600 tonnes": the
     // whole is the figure "this" refers back to, the part the one the share glosses.
     let whole_this = || {
         let &p = members.get(at + 1)?;
-        if !of_this_re().is_match(between(si, p)) {
-            return None;
-        }
-        let pq = &ctx.claims[p].quantity;
-        let w = members[at.saturating_sub(PART_LOOK_BACK)..at]
-            .iter()
-            .rev()
-            .copied()
-            .find(|&w| {
-                let wq = &ctx.claims[w].quantity;
-                numeric(w) && wq.unit.is_some() && super::same_unit(pq, wq)
-            })?;
-        Some((p, w))
+        of_this_re().is_match(between(si, p)).then_some(())?;
+        Some((p, before_in_unit_of(p)?))
     };
     let (part, whole) = after.or(before).or_else(whole_after).or_else(whole_this)?;
     if !numeric(part) || !numeric(whole) {
@@ -709,15 +720,12 @@ fn share_of_stated_ratio(ctx: &Ctx, members: &[usize], at: usize) -> Option<Find
     }
     let actual = pq.value.checked_div(wq.value)? * HUNDRED;
     let fmt = NumFmt::for_claims([&ctx.claims[part], &ctx.claims[whole]]);
-    let help = format!(
-        "{} / {} = {} % ≠ {} % (stated); {} % of {} would be {}",
-        fmt.num(pq.value),
-        fmt.num(wq.value),
-        plain(actual, 1),
-        plain(s.quantity.value, 2),
-        plain(s.quantity.value, 2),
-        fmt.num(wq.value),
-        fmt.num(wq.value * s.quantity.value / HUNDRED)
+    let help = share_help(
+        &fmt,
+        pq.value,
+        wq.value,
+        s.quantity.value,
+        fmt.num(wq.value * s.quantity.value / HUNDRED),
     );
     let message = format!(
         "a share of {} % does not match the ratio stated with it ({} %)",
@@ -1105,15 +1113,12 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
     let pc = &ctx.claims[part];
     let fmt = NumFmt::for_claims([whole, pc]);
     let actual = pc.quantity.value.checked_div(whole.quantity.value)? * HUNDRED;
-    let help = format!(
-        "{} / {} = {} % ≠ {} % (stated); {} % of {} would be {}",
-        fmt.num(pc.quantity.value),
-        fmt.num(whole.quantity.value),
-        plain(actual, 1),
-        plain(s.quantity.value, 2),
-        plain(s.quantity.value, 2),
-        fmt.num(whole.quantity.value),
-        fmt.with_unit(whole.quantity.value * s.quantity.value / HUNDRED)
+    let help = share_help(
+        &fmt,
+        pc.quantity.value,
+        whole.quantity.value,
+        s.quantity.value,
+        fmt.with_unit(whole.quantity.value * s.quantity.value / HUNDRED),
     );
     let message = format!(
         "a share of {} % of {whole_metric} does not match the part and the whole ({} %)",
