@@ -381,6 +381,13 @@ fn check_identity(
     Some(finding(&id.rule, message, Some(help), labels, &key))
 }
 
+/// Whether `range` of `hay` is a whole word: no letter or digit glued on either side.
+fn whole_word(hay: &str, range: std::ops::Range<usize>) -> bool {
+    let alnum = |c: char| c.is_alphanumeric();
+    !hay[..range.start].chars().next_back().is_some_and(alnum)
+        && !hay[range.end..].chars().next().is_some_and(alnum)
+}
+
 /// Bytes before a figure where a word can make it negative ("soit un solde négatif de").
 const NEGATIVE_REACH: usize = 40;
 
@@ -412,12 +419,7 @@ fn stated_negative(ctx: &Ctx, c: &crate::claim::Claim, metric: &str) -> bool {
             .iter()
             .filter_map(|w| {
                 lead.rmatch_indices(w.as_str())
-                    .find(|(i, _)| {
-                        let before = lead[..*i].chars().next_back();
-                        let after = lead[i + w.len()..].chars().next();
-                        before.is_none_or(|ch| !ch.is_alphanumeric())
-                            && after.is_none_or(|ch| !ch.is_alphanumeric())
-                    })
+                    .find(|(i, _)| whole_word(&lead, *i..i + w.len()))
                     .map(|(i, _)| i)
             })
             .max()
@@ -640,18 +642,6 @@ fn sign_word(
     if occurring.is_empty() {
         return None;
     }
-    let boundary = |i: usize| -> bool {
-        lower[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    };
-    let after = |i: usize| -> bool {
-        lower[i..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric())
-    };
     let mut best: Option<(bool, std::ops::Range<usize>)> = None;
     let mut keep = |positive: bool, r: std::ops::Range<usize>| {
         if best.as_ref().is_none_or(|b| r.start < b.1.start) {
@@ -661,7 +651,7 @@ fn sign_word(
     for (positive, words) in [(true, &sign.positive), (false, &sign.negative)] {
         for w in words.iter().filter(|w| occurring.contains(&w.as_str())) {
             for (i, _) in lower.match_indices(w.as_str()) {
-                if boundary(i) && after(i + w.len()) {
+                if whole_word(&lower, i..i + w.len()) {
                     keep(positive, i..i + w.len());
                 }
             }
@@ -673,7 +663,7 @@ fn sign_word(
         .filter(|w| occurring.contains(&w.as_str()))
     {
         for (i, _) in lower.match_indices(noun.as_str()) {
-            if !(boundary(i) && after(i + noun.len())) {
+            if !whole_word(&lower, i..i + noun.len()) {
                 continue;
             }
             let from = i + noun.len();
@@ -689,7 +679,7 @@ fn sign_word(
                 for a in adjectives {
                     if let Some(j) = window.find(a.as_str()) {
                         let at = from + j;
-                        if boundary(at) && after(at + a.len()) {
+                        if whole_word(&lower, at..at + a.len()) {
                             keep(positive, i..at + a.len());
                         }
                     }
