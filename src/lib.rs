@@ -37,16 +37,19 @@ pub struct Analysis {
     /// Dated events ("le XIe Forum … en mai 2023"), for the repeated- and conflicting-fact
     /// rules.
     pub events: Vec<context::event::EventMention>,
+    /// Anniversaries ("le 30e anniversaire de leurs relations … en 2023"), for the same rules.
+    pub anniversaries: Vec<context::anniversary::Anniversary>,
 }
 
 /// Run extraction and context on one document.
 pub fn analyse(doc_index: usize, doc: &Document, lex: &Lexicon) -> Analysis {
     let quantities = extract::extract(doc, &lex.numbers);
-    let (claims, events) = context::attach_all(doc_index, doc, &quantities, &lex.context);
+    let attached = context::attach_all(doc_index, doc, &quantities, &lex.context);
     Analysis {
         quantities,
-        claims,
-        events,
+        claims: attached.claims,
+        events: attached.events,
+        anniversaries: attached.anniversaries,
     }
 }
 
@@ -62,10 +65,11 @@ pub fn lint(docs: &[Document], lex: &Lexicon, config: &config::Config) -> Vec<fi
         .map(|(i, doc)| analyse(i, doc, lex))
         .collect();
     let mut claims: Vec<Claim> = Vec::with_capacity(per_doc.iter().map(|a| a.claims.len()).sum());
-    let mut events = Vec::new();
+    let (mut events, mut anniversaries) = (Vec::new(), Vec::new());
     for a in per_doc {
         claims.extend(a.claims);
         events.extend(a.events);
+        anniversaries.extend(a.anniversaries);
     }
-    checks::check_all(docs, &claims, &events, config)
+    checks::check_all(docs, &claims, &events, &anniversaries, config)
 }

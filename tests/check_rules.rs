@@ -1196,3 +1196,41 @@ fn a_level_broken_down_after_a_colon_fr_en() {
     let text = "In 2025, the fleet stood at 1,260 vehicles, and the depot counted 840 buses, 310 trams and 90 ferries.\n";
     assert!(lint(text, Lang::En).is_empty());
 }
+
+#[test]
+fn an_anniversary_given_two_start_years_fr() {
+    let text = "En mars 2024, le Chili et la Belgique ont célébré le 40e anniversaire de leurs relations diplomatiques. Les échanges portent surtout sur le cuivre et les machines.\n\nLes deux délégations se sont ensuite rendues au port d'Anvers pour visiter les terminaux.\n\nLa Belgique est le premier partenaire européen du Chili dans le secteur minier. Les deux pays ont fêté en 2024 les 35 ans de leurs relations diplomatiques.";
+    let f = fires_once_then_silent(
+        text,
+        Lang::Fr,
+        "conflicting-fact",
+        "35 ans",
+        ("fêté en 2024 les 35 ans", "fêté en 2019 les 35 ans"),
+    );
+    let help = f.help.as_deref().unwrap();
+    assert!(help.contains("2024 − 35 = 1989"), "{help}");
+    assert!(help.contains("2024 − 40 = 1984"), "{help}");
+}
+
+#[test]
+fn an_anniversary_told_again_en_and_other_countries_stay_silent() {
+    let text = "In May 2023 Ghana and Norway marked the 60th anniversary of their diplomatic relations with a trade fair in Accra.\n\nCocoa and fish remain the main goods exchanged between the two countries.\n\nThe two governments celebrated 60 years of diplomatic relations in 2023 by signing a new fisheries protocol.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["repeated-fact"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "60 years");
+    // Another pair of countries, another anniversary: nothing to compare.
+    let other = "In May 2023 Ghana and Norway marked the 60th anniversary of their diplomatic relations with a trade fair in Accra.\n\nCocoa and fish remain the main goods exchanged between the two countries.\n\nIn 2023 Peru and Japan celebrated the 150th anniversary of their diplomatic relations.";
+    assert!(lint(other, Lang::En).is_empty());
+    // One year apart: the anniversary may fall either side of a date.
+    let slack = text.replace(
+        "celebrated 60 years of diplomatic relations in 2023",
+        "celebrated 61 years of diplomatic relations in 2023",
+    );
+    assert!(lint(&slack, Lang::En).is_empty());
+    // A duration is not an anniversary.
+    let duration = text.replace(
+        "The two governments celebrated 60 years of diplomatic relations in 2023",
+        "In 2023, after 55 years of steady growth, the fishing fleet",
+    );
+    assert!(lint(&duration, Lang::En).is_empty());
+}

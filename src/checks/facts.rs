@@ -84,6 +84,10 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
 
     // `NUMLINT_DEBUG_FACTS=1`: every candidate pair on stderr, for tuning the thresholds.
     let debug = std::env::var_os("NUMLINT_DEBUG_FACTS").is_some();
+    let line_of = |i: usize| {
+        let c = &ctx.claims[i];
+        ctx.docs[c.doc].line(c.quantity.span.start)
+    };
     // By text. Judging a pair reads the claims only: in parallel, kept in order.
     let judged: Vec<(usize, usize, f32, f32, Option<Pair>)> = clauses
         .candidate_pairs(&eligible, threshold.min(0.3))
@@ -97,12 +101,7 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
         .collect();
     for (a, b, sim, shared, judged) in judged {
         if debug {
-            let la = ctx.docs[ctx.claims[a].doc]
-                .line_col(ctx.claims[a].quantity.span.start)
-                .0;
-            let lb = ctx.docs[ctx.claims[b].doc]
-                .line_col(ctx.claims[b].quantity.span.start)
-                .0;
+            let (la, lb) = (line_of(a), line_of(b));
             eprintln!("pair {la} {lb} sim {sim:.2} shared {shared:.1} judge {judged:?}");
         }
         if shared < MIN_SHARED_WEIGHT {
@@ -135,11 +134,7 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
                     }
                     let (sim, _) = clauses.similarity(a, b);
                     if debug {
-                        let line = |i: usize| {
-                            let c = &ctx.claims[i];
-                            ctx.docs[c.doc].line(c.quantity.span.start)
-                        };
-                        eprintln!("key pair {} {} sim {sim:.2}", line(a), line(b));
+                        eprintln!("key pair {} {} sim {sim:.2}", line_of(a), line_of(b));
                     }
                     let sure = ctx.claims[a].confidence.min(ctx.claims[b].confidence) >= 0.8;
                     // A key without a subject ("spending, 2025" in a city budget) does not

@@ -230,7 +230,7 @@ fn has_word(hay: &str, w: &str) -> bool {
 }
 
 /// Where a window reaching `reach` bytes back from a claim starts, within its sentence.
-fn back_in_sentence(text: &str, c: &Claim, reach: usize) -> usize {
+pub(super) fn back_in_sentence(text: &str, c: &Claim, reach: usize) -> usize {
     text.floor_char_boundary(
         c.sentence
             .start

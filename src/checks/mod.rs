@@ -9,6 +9,7 @@
 //! not a target or forecast. Figures of different units or currencies are never compared
 //! (scale words are already applied to values, so millions and billions compare directly).
 
+pub mod anniversaries;
 pub mod events;
 pub mod facts;
 pub mod format;
@@ -188,7 +189,7 @@ pub fn claim_key(c: &Claim) -> String {
 
 /// Findings for all claims of a run (documents may refer to each other), sorted.
 pub fn check(docs: &[Document], claims: &[Claim], config: &Config) -> Vec<Finding> {
-    check_all(docs, claims, &[], config)
+    check_all(docs, claims, &[], &[], config)
 }
 
 /// Findings for all claims and dated events of a run, sorted.
@@ -196,6 +197,7 @@ pub fn check_all(
     docs: &[Document],
     claims: &[Claim],
     events: &[crate::context::event::EventMention],
+    anniversaries: &[crate::context::anniversary::Anniversary],
     config: &Config,
 ) -> Vec<Finding> {
     let ctx = Ctx::new(docs, claims, config);
@@ -216,6 +218,7 @@ pub fn check_all(
             let mut out = Vec::new();
             facts::facts(&ctx, &mut out);
             events::events(&ctx, events, &mut out);
+            anniversaries::anniversaries(&ctx, anniversaries, &mut out);
             out
         },
     );

@@ -404,11 +404,7 @@ fn stated_negative(ctx: &Ctx, c: &crate::claim::Claim, metric: &str) -> bool {
         return false;
     };
     let text = &ctx.docs[c.doc].clean.text;
-    let from = text.floor_char_boundary(
-        c.sentence
-            .start
-            .max(c.quantity.clean.start.saturating_sub(NEGATIVE_REACH)),
-    );
+    let from = super::lists::back_in_sentence(text, c, NEGATIVE_REACH);
     let Some(lead) = text.get(from..c.quantity.clean.start) else {
         return false;
     };

@@ -194,11 +194,43 @@ pub fn ordinal_value(word: &str) -> Option<u32> {
             }
         }
     }
-    ORDINAL_WORDS
-        .iter()
-        .find(|(name, _)| *name == w)
-        .map(|(_, n)| *n)
+    let word_value = |w: &str| {
+        ORDINAL_WORDS
+            .iter()
+            .find(|(name, _)| *name == w)
+            .map(|(_, n)| *n)
+    };
+    if let Some(n) = word_value(&w) {
+        return Some(n);
+    }
+    // "twenty-fifth", "vingt-cinquième", "trente et unième" (written "trente-et-unième").
+    let (tens, unit) = w.rsplit_once('-')?;
+    let tens = tens.strip_suffix("-et").unwrap_or(tens);
+    let tens = TENS.iter().find(|(name, _)| *name == tens)?.1;
+    let unit = match unit {
+        "unième" => 1,
+        u => word_value(u).filter(|&n| n < 10)?,
+    };
+    Some(tens + unit)
 }
+
+/// Cardinal tens, for compound ordinals.
+const TENS: &[(&str, u32)] = &[
+    ("dix", 10),
+    ("vingt", 20),
+    ("trente", 30),
+    ("quarante", 40),
+    ("cinquante", 50),
+    ("soixante", 60),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
 
 const ORDINAL_WORDS: &[(&str, u32)] = &[
     ("premier", 1),
@@ -216,8 +248,16 @@ const ORDINAL_WORDS: &[(&str, u32)] = &[
     ("dixième", 10),
     ("onzième", 11),
     ("douzième", 12),
+    ("treizième", 13),
+    ("quatorzième", 14),
+    ("quinzième", 15),
+    ("seizième", 16),
     ("vingtième", 20),
     ("trentième", 30),
+    ("quarantième", 40),
+    ("cinquantième", 50),
+    ("soixantième", 60),
+    ("centième", 100),
     ("first", 1),
     ("third", 3),
     ("fourth", 4),
@@ -229,8 +269,22 @@ const ORDINAL_WORDS: &[(&str, u32)] = &[
     ("tenth", 10),
     ("eleventh", 11),
     ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
     ("twentieth", 20),
     ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
 ];
 
 /// A Roman numeral up to 3999, lower case.
@@ -259,7 +313,7 @@ fn roman(s: &str) -> Option<u32> {
 
 /// Where the noun phrase after an event noun ends: a clause break, a relative pronoun or
 /// a verb's auxiliary, the sentence's end, or [`PHRASE_WORDS`] words.
-fn phrase_end(text: &str, from: usize, sentence_end: usize) -> usize {
+pub(super) fn phrase_end(text: &str, from: usize, sentence_end: usize) -> usize {
     let rest = &text[from..sentence_end];
     let mut words = 0;
     let mut in_quote = false;
@@ -419,6 +473,11 @@ mod tests {
         assert_eq!(ordinal_value("XIIème"), Some(12));
         assert_eq!(ordinal_value("5th"), Some(5));
         assert_eq!(ordinal_value("1er"), Some(1));
+        assert_eq!(ordinal_value("fiftieth"), Some(50));
+        assert_eq!(ordinal_value("twenty-fifth"), Some(25));
+        assert_eq!(ordinal_value("vingt-cinquième"), Some(25));
+        assert_eq!(ordinal_value("trente-et-unième"), Some(31));
+        assert_eq!(ordinal_value("vingt-douzième"), None);
         assert_eq!(ordinal_value("cinquième"), Some(5));
         assert_eq!(ordinal_value("Fifth"), Some(5));
         // A lower-case word that happens to spell a numeral is not one ("vie", "mie").

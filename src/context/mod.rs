@@ -7,6 +7,7 @@
 //! not say is carried over from the sentences before it — the subject and the period of a
 //! paragraph usually stand once at its start — with a lower confidence.
 
+pub mod anniversary;
 pub mod entity;
 pub mod event;
 pub mod lexicon;
@@ -531,27 +532,50 @@ pub fn attach(
     quantities: &[Quantity],
     lex: &ContextLexicon,
 ) -> Vec<Claim> {
-    attach_all(doc_index, doc, quantities, lex).0
+    attach_all(doc_index, doc, quantities, lex).claims
 }
 
-/// Claims, and the dated events ([`event::events`]) of one document, from one reading.
+/// What one reading of a document gives the rules: claims, dated events
+/// ([`event::events`]) and anniversaries ([`anniversary::anniversaries`]).
+pub struct Attached {
+    pub claims: Vec<Claim>,
+    pub events: Vec<event::EventMention>,
+    pub anniversaries: Vec<anniversary::Anniversary>,
+}
+
+/// Claims, dated events and anniversaries of one document, from one reading.
 pub fn attach_all(
     doc_index: usize,
     doc: &Document,
     quantities: &[Quantity],
     lex: &ContextLexicon,
-) -> (Vec<Claim>, Vec<event::EventMention>) {
+) -> Attached {
     let ctx = DocContext::new(doc, lex);
+    let text = &doc.clean.text;
+    let paragraph_of = |at| doc.clean.paragraph_of(at);
     let events = event::events(
         doc_index,
-        &doc.clean.text,
+        text,
         &ctx.seg,
         &ctx.periods,
         &ctx.event_nouns,
         &ctx.entities,
-        |at| doc.clean.paragraph_of(at),
+        paragraph_of,
     );
-    (claims_of(doc_index, doc, quantities, lex, &ctx), events)
+    let anniversaries = anniversary::anniversaries(
+        doc_index,
+        text,
+        &ctx.seg,
+        &ctx.periods,
+        &ctx.entities,
+        ctx.home.as_deref(),
+        paragraph_of,
+    );
+    Attached {
+        claims: claims_of(doc_index, doc, quantities, lex, &ctx),
+        events,
+        anniversaries,
+    }
 }
 
 fn claims_of(
