@@ -1234,3 +1234,24 @@ fn an_anniversary_told_again_en_and_other_countries_stay_silent() {
     );
     assert!(lint(&duration, Lang::En).is_empty());
 }
+
+#[test]
+fn a_figure_copied_with_two_digits_swapped_en() {
+    let text = "# Harbour Bank: annual letter 2025\n\nAt the end of 2025 the bank employed 2,764 people across its branches, after a year of careful hiring.\n\nLending grew in every region, with mortgages leading.\n\nDeposits were stable and the cost of funding fell.\n\nLooking back at 2025, our headcount of 2,674 at year end shows how lean the network has become.";
+    let f = fires_once_then_silent(
+        text,
+        Lang::En,
+        "conflicting-fact",
+        "2,674",
+        ("headcount of 2,674", "headcount of 2,910"),
+    );
+    assert!(f.message.contains("2,764"), "{}", f.message);
+}
+
+#[test]
+fn a_share_of_a_whole_smaller_than_its_part_stays_silent_en() {
+    // The nearest earlier count of pupils is a part of the school roll, not its whole.
+    let text = "In autumn 2024 the district enrolled 18,420 students, up from 17,950 a year before.\nKindergarten enrolment stood at 1,380 in autumn 2024.\nAbout 12% of students, roughly 2,200, received special education services.";
+    let f = lint(text, Lang::En);
+    assert!(!rules(&f).contains(&"share"), "{f:#?}");
+}

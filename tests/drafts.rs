@@ -1,11 +1,14 @@
-//! Unseen-style drafts: twenty-four reports in other domains, written with planted
+//! Unseen-style drafts: thirty-two reports in other domains, written with planted
 //! contradictions and look-alike controls by reviewers, not by the rule authors. A first
 //! round (01–08: a city budget, an annual report, health, electricity, harvest, enrolment,
 //! tourism, France–Morocco trade), a second (09–16, ids `R2.*`: airport traffic, Kenya's
 //! trade, retail results, a water utility, regional employment, Senegal's trade, housing,
 //! an NGO's activity report) and a third (17–24, ids `R3.*`: port cargo, a Québec telecom,
 //! a football club, a hospital group, a transit operator, a Belgian wine cooperative,
-//! fisheries landings, Geneva's foreign trade with Swiss digit grouping).
+//! fisheries landings, Geneva's foreign trade with Swiss digit grouping) and a fourth
+//! (25–32, ids `R4.*`: a school district, a mining company, a software company's letter, a
+//! central bank bulletin, a French département's census, a publisher, a festival, rail
+//! freight).
 //! `tests/data/drafts/truth.json` says, for each case, its lines and whether it must fire.
 //!
 //! Every control stays silent, every finding belongs to a case, and every planted case

@@ -147,7 +147,11 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
                     } else {
                         UNNAMED_MIN_SIMILARITY
                     };
-                    if (sim < 0.15 && !sure) || (unnamed && sim < unnamed_bar) {
+                    // "3,480 employees" here and "3,840 employees" there: two digits swapped
+                    // is a slip of one figure, whatever the words around each.
+                    let slip =
+                        swapped_digits(ctx.claims[a].quantity.value, ctx.claims[b].quantity.value);
+                    if !slip && ((sim < 0.15 && !sure) || (unnamed && sim < unnamed_bar)) {
                         out.push((a, b, None));
                         continue;
                     }
@@ -249,7 +253,16 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
     if la.sentence == lb.sentence {
         return None;
     }
-    if !same_kind(ca, cb) || ca.quantity.unit != cb.quantity.unit {
+    // "3,480 employees" and "a headcount of 3,840": a bare number of a metric counts what
+    // a count of that metric counts.
+    let bare_count = |x: &Claim, y: &Claim| {
+        x.quantity.kind == Kind::Number
+            && x.quantity.unit.is_none()
+            && y.quantity.kind == Kind::Count
+    };
+    let counted_alike =
+        ca.metric.is_some() && ca.metric == cb.metric && (bare_count(ca, cb) || bare_count(cb, ca));
+    if !same_kind(ca, cb) || (ca.quantity.unit != cb.quantity.unit && !counted_alike) {
         return None;
     }
     let differ = |x: &Option<String>, y: &Option<String>| x.is_some() && y.is_some() && x != y;
@@ -313,6 +326,29 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
         same_value,
         anchored,
     })
+}
+
+/// Whether two values read the same but for two neighbouring digits swapped ("3 480" and
+/// "3 840", "87,2" and "82,7"), with at least three digits: the commonest slip of a figure copied by hand,
+/// and rare by chance between two different figures.
+fn swapped_digits(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
+    let digits = |d: rust_decimal::Decimal| -> Vec<u8> {
+        d.normalize()
+            .abs()
+            .to_string()
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .collect()
+    };
+    let (x, y) = (digits(a), digits(b));
+    if x.len() != y.len() || x.len() < 3 || a.scale() != b.scale() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+    differ.len() == 2
+        && differ[1] == differ[0] + 1
+        && x[differ[0]] == y[differ[1]]
+        && x[differ[1]] == y[differ[0]]
 }
 
 /// Two values one fact may be given by mistake: a slip of digits or an update, within a
@@ -495,8 +531,23 @@ fn surface_words<'a>(ctx: &'a Ctx, c: &Claim, tokens: &[&'a str]) -> Vec<&'a str
 #[cfg(test)]
 mod tests {
     use super::super::testkit::*;
+    use super::swapped_digits;
 
     const FR: &str = "Au 1er janvier 2024, 425 organisations étaient enregistrées comme résidents des zones franches du pays, et elles emploient près de 60 000 personnes.\n\nLe chapitre suivant décrit les conditions fiscales accordées aux investisseurs étrangers, qui varient selon la taille du projet.\n\nSelon le ministère, au 1er janvier 2024, 452 organisations étaient enregistrées comme résidents des zones franches du pays.";
+
+    #[test]
+    fn swapped_digits_are_a_slip() {
+        let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+        assert!(swapped_digits(d("3480"), d("3840")));
+        assert!(swapped_digits(d("87.2"), d("82.7")));
+        assert!(swapped_digits(d("1046"), d("1064")));
+        // One digit changed, the same value, too short, another scale, digits far apart.
+        assert!(!swapped_digits(d("3480"), d("3490")));
+        assert!(!swapped_digits(d("3480"), d("3480")));
+        assert!(!swapped_digits(d("12"), d("21")));
+        assert!(!swapped_digits(d("34.8"), d("348")));
+        assert!(!swapped_digits(d("3480"), d("8430")));
+    }
 
     #[test]
     fn conflicting_fact_by_text_fr() {

@@ -1111,6 +1111,11 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
         return None;
     }
     let pc = &ctx.claims[part];
+    // A share below 100 % of a whole smaller than its part: the whole is misread ("About
+    // 12 % of students, roughly 2,200" after a kindergarten count of 1,380), not wrong.
+    if s.quantity.value <= HUNDRED && whole.quantity.value < pc.quantity.value {
+        return None;
+    }
     let fmt = NumFmt::for_claims([whole, pc]);
     let actual = pc.quantity.value.checked_div(whole.quantity.value)? * HUNDRED;
     let help = share_help(
