@@ -1255,3 +1255,31 @@ fn a_share_of_a_whole_smaller_than_its_part_stays_silent_en() {
     let f = lint(text, Lang::En);
     assert!(!rules(&f).contains(&"share"), "{f:#?}");
 }
+
+#[test]
+fn a_total_that_comprised_its_parts_en() {
+    let text = "Net sales for the year were $86.4 million. Net sales of $86.4 million comprised hardware sales of $51.2 million and software licences of $31.9 million.";
+    let f = fires_once_then_silent(
+        text,
+        Lang::En,
+        "sum-of-parts",
+        "$86.4 million",
+        ("$31.9 million", "$35.2 million"),
+    );
+    assert!(f.help.as_deref().unwrap().contains("83.1"), "{:?}", f.help);
+}
+
+#[test]
+fn a_change_up_from_its_base_and_from_a_fiscal_year_en() {
+    let up =
+        "Assets under management reached $7.80 billion at year end, up 31% from $6.50 billion.";
+    fires_once_then_silent(up, Lang::En, "growth-rate", "31%", ("up 31%", "up 20%"));
+    let rose = "Water sales rose from $48.2 million in 2023-24 to $53.9 million, an increase of 9.1 percent.";
+    fires_once_then_silent(
+        rose,
+        Lang::En,
+        "growth-rate",
+        "9.1 percent",
+        ("9.1 percent", "11.8 percent"),
+    );
+}

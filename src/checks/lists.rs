@@ -295,6 +295,18 @@ const SPLITS: &[&str] = &[
     "split into",
     "is split",
     "are split",
+    // Verbs of composition say the parts are all of it ("comprised", unlike "includes").
+    "comprised",
+    "comprises",
+    "consisted of",
+    "consists of",
+    "consist of",
+    "made up of",
+    "se compos",
+    "compose de",
+    "composee de",
+    "composes de",
+    "composees de",
 ];
 
 /// Whether a digit in `range` lies outside every part (a year, a code, another figure).

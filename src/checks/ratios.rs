@@ -180,7 +180,7 @@ fn to_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(&format!(
-            r"^[^0-9.;:]{{0,12}}(?:(?:en|in)\s+(?:\d{{4}}|\p{{L}}+\s+\d{{4}})\s*)?,?\s*(?:à|a|to|jusqu'à|jusqu’à)\s+{QUALIFIER}$"
+            r"^[^0-9.;:]{{0,12}}(?:(?:en|in)\s+(?:\d{{4}}(?:[-–/]\d{{2}}(?:\d{{2}})?)?|\p{{L}}+\s+\d{{4}})\s*)?,?\s*(?:à|a|to|jusqu'à|jusqu’à)\s+{QUALIFIER}$"
         ))
         .expect("valid to regex")
     })
@@ -194,13 +194,14 @@ fn against_re() -> &'static Regex {
     })
 }
 
-/// "… to 4.2 million tonnes, up from 3.8 million", "… pour atteindre 449,2 TWh, après
-/// 445,4 TWh en 2023": the figure after the cue is the base of the one before it.
+/// "… to 4.2 million tonnes, up from 3.8 million", "… $1.62 billion, up 24% from $1.36
+/// billion", "… pour atteindre 449,2 TWh, après 445,4 TWh en 2023": the figure after the
+/// cue is the base of the one before it.
 fn after_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(&format!(
-            r"^[^0-9.;:]{{0,30}}?(?:(?:en|in)\s+(?:\d{{4}}|\p{{L}}+\s+\d{{4}})\s*)?[,;(]?\s*(?:(?:up|down)\s+from|from|après|after)\s+{QUALIFIER}$"
+            r"^[^0-9.;:]{{0,30}}?(?:(?:en|in)\s+(?:\d{{4}}|\p{{L}}+\s+\d{{4}})\s*)?[,;(]?\s*(?:(?:up|down)(?:\s+\d[\d.,]*\s*(?:%|per\s*cent|percent))?\s+from|from|après|after)\s+{QUALIFIER}$"
         ))
         .expect("valid after regex")
     })

@@ -185,10 +185,11 @@ pub fn role_of(
             .filter(|c| in_clause(c.start, c.end))
             // "grew by 25 % from $80 million": the verb governs the first figure only.
             .filter(|c| !text[c.end..q.clean.start].contains(|ch: char| ch.is_ascii_digit()))
-            // "fell to $0.3 billion", "est passé à 300 millions": the level reached.
+            // "fell to $0.3 billion", "est passé à 300 millions": the level reached; "rose
+            // from $198.3 million": the level left.
             .filter(|c| {
                 let gap = text[c.end..q.clean.start].trim_start().to_lowercase();
-                !["to ", "à ", "jusqu'à", "jusqu’à", "up to "]
+                !["to ", "à ", "jusqu'à", "jusqu’à", "up to ", "from "]
                     .iter()
                     .any(|w| gap.starts_with(w))
             })
