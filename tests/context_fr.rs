@@ -303,3 +303,30 @@ fn end_to_end_with_the_extractor() {
     assert_eq!(s(&jobs.metric), "jobs");
     assert_eq!(jobs.role, Role::Target);
 }
+
+#[test]
+fn an_ordinal_in_the_title_and_a_change_on_a_year() {
+    let text = "# Salon du livre de Brive\n## Bilan de la 9e édition (novembre 2025)\n\nLe salon a accueilli 41 200 visiteurs, en hausse de 6 % sur 2024 (38 900 visiteurs).";
+    let doc = Document::new("t.md", text.to_string(), Format::Markdown, Some(Lang::Fr));
+    let lex = numlint::lexicon::Lexicon::builtin().expect("lexicon");
+    let a = numlint::analyse(0, &doc, &lex);
+    let of = |v: &str| {
+        a.claims
+            .iter()
+            .find(|c| c.quantity.value.to_string() == v)
+            .expect("claim")
+    };
+    // "9e" is an ordinal, not another figure of the title line: the title dates the text,
+    // and the change's base is the year before.
+    assert!(
+        period(of("41200")).starts_with("2025"),
+        "{}",
+        period(of("41200"))
+    );
+    // "en hausse de 6 % sur 2024": 2024 is the base, the bracketed figure its value.
+    assert_eq!(period(of("38900")), "2024");
+    assert_eq!(
+        of("6").base_period.map(|p| p.to_string()).as_deref(),
+        Some("2024")
+    );
+}

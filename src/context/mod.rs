@@ -225,12 +225,13 @@ impl DocContext {
     }
 }
 
-/// "7 % de plus qu'en 2022", "1,2 fois plus qu'en 2022", "10 % more than in 2021".
+/// "7 % de plus qu'en 2022", "1,2 fois plus qu'en 2022", "10 % more than in 2021", "up 8 %
+/// on 2023", "en hausse de 12 % sur 2023".
 fn comparative_re() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)(?:(?-u:\b)(?:plus|moins|more|less|higher|lower|fewer)\s+(?:qu['’]\s*(?:en|au|à|a)|que\s+(?:en|au|à|l['’]année)|than(?:\s+in)?)|(?:%|(?-u:\b)per\s*cent|(?-u:\b)percent)\s+(?:on|over))\s*$",
+            r"(?i)(?:(?-u:\b)(?:plus|moins|more|less|higher|lower|fewer)\s+(?:qu['’]\s*(?:en|au|à|a)|que\s+(?:en|au|à|l['’]année)|than(?:\s+in)?)|(?:%|(?-u:\b)per\s*cent|(?-u:\b)percent)\s+(?:on|over)|(?-u:\b)en\s+(?:hausse|baisse|progression|recul)\s+de\s+\d[\d\s,.]*\s*%\s+sur)\s*$",
         )
         .expect("valid comparative regex")
     })
@@ -338,10 +339,13 @@ fn title_period(
             if inside.next().is_some() || p.relative.is_some() || uncarried[i] || day {
                 continue;
             }
+            // An ordinal is no other figure: "Bilan de la 14e édition (juin 2024)".
             let other_digits = text[range.start..p.range.start]
-                .chars()
-                .chain(text[p.range.end..range.end].chars())
-                .any(|c| c.is_ascii_digit());
+                .split_whitespace()
+                .chain(text[p.range.end..range.end].split_whitespace())
+                .any(|w| {
+                    w.contains(|c: char| c.is_ascii_digit()) && event::ordinal_value(w).is_none()
+                });
             if other_digits {
                 continue;
             }
