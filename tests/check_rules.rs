@@ -1283,3 +1283,26 @@ fn a_change_up_from_its_base_and_from_a_fiscal_year_en() {
         ("9.1 percent", "11.8 percent"),
     );
 }
+
+#[test]
+fn rates_of_the_statistics_lexicon_are_facts_fr_en() {
+    let fr = "# Portrait du bassin d'emploi\n\nLe taux de chômage atteint 9,4 % en 2023, au-dessus de la moyenne régionale.\n\nLes créations d'entreprises restent dynamiques dans les services.\n\nLe commerce de détail résiste mieux que l'industrie.\n\nEn conclusion, le taux de chômage de 9,8 % en 2023 reste au-dessus de la moyenne régionale.";
+    fires_once_then_silent(
+        fr,
+        Lang::Fr,
+        "conflicting-fact",
+        "9,8 %",
+        ("9,8 % en 2023", "9,8 % en 2021"),
+    );
+    let en = "# Quarterly bulletin\n\nForeign exchange reserves stood at $6.72 billion at end-March 2025, covering five months of imports.\n\nCredit to the private sector grew moderately.\n\nThe exchange rate was broadly stable against the dollar.\n\nIn short, foreign exchange reserves stood at $6.72 billion at end-March 2025, a comfortable buffer.";
+    fires_once_then_silent(
+        en,
+        Lang::En,
+        "repeated-fact",
+        "$6.72 billion",
+        (
+            "$6.72 billion at end-March 2025, a",
+            "$6.72 billion at end-March 2024, a",
+        ),
+    );
+}

@@ -603,9 +603,9 @@ fn claims_of(
                 let s = ctx.seg.sentences[absorbed].clone();
                 let paragraph = doc.clean.paragraph_of(s.start);
                 let para = &doc.clean.paragraphs[paragraph];
-                // A heading is a paragraph of its own.
-                let heading =
-                    para.start >= s.start && para.end <= s.end && is_heading(&text[s.clone()]);
+                // A heading is a paragraph of its own, judged whole: "4. Qualité de service"
+                // is cut into two sentences after "4.".
+                let heading = is_heading(&text[para.clone()]);
                 carry.absorb(ctx, &s, paragraph, heading);
                 absorbed += 1;
             }
