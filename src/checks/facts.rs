@@ -362,21 +362,16 @@ fn place(ctx: &Ctx, c: &Claim) -> String {
 }
 
 fn surface(ctx: &Ctx, c: &Claim) -> String {
-    ctx.docs[c.doc]
-        .slice(&c.quantity.span)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::squeeze_whitespace(ctx.docs[c.doc].slice(&c.quantity.span))
 }
 
 fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
     let (first, second) = (&ctx.claims[p.a], &ctx.claims[p.b]);
+    let (first_text, second_text) = (surface(ctx, first), surface(ctx, second));
     let words = clauses.shared_words(p.a, p.b, 4);
     let about = describe(ctx, first, &words, true);
     let message = format!(
-        "the same fact is given two values: “{}” here, “{}” at {}",
-        surface(ctx, second),
-        surface(ctx, first),
+        "the same fact is given two values: “{second_text}” here, “{first_text}” at {}",
         place(ctx, first)
     );
     let help = format!(
@@ -386,8 +381,8 @@ fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
         second.quantity.value.normalize()
     );
     let labels = vec![
-        label(second, format!("{} here", surface(ctx, second)), true),
-        label(first, format!("{} here", surface(ctx, first)), false),
+        label(second, format!("{second_text} here"), true),
+        label(first, format!("{first_text} here"), false),
     ];
     let mut vals = [
         first.quantity.value.normalize().to_string(),
@@ -409,18 +404,17 @@ fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
         .iter()
         .map(|p| surface(ctx, &ctx.claims[p.b]))
         .collect();
+    let first_place = place(ctx, first);
     let message = format!(
-        "the same fact is stated again: {} (first at {})",
+        "the same fact is stated again: {} (first at {first_place})",
         figures
             .iter()
             .map(|f| format!("“{f}”"))
             .collect::<Vec<_>>()
             .join(", "),
-        place(ctx, first)
     );
     let help = format!(
-        "both places say {about} with the same value; keep one, or refer back to {}",
-        place(ctx, first)
+        "both places say {about} with the same value; keep one, or refer back to {first_place}"
     );
     let mut labels = vec![label(second, "stated again here", true)];
     for q in &pairs[1..] {

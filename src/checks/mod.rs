@@ -117,6 +117,19 @@ pub fn place(ctx: &Ctx, doc: usize, offset: usize) -> String {
     format!("{name}:{line}")
 }
 
+/// `s` with each run of whitespace made one space, and none at either end (what
+/// `split_whitespace` then `join(" ")` gives, without the vector of words between).
+pub(crate) fn squeeze_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// A label on a claim's figure.
 pub fn label(c: &Claim, message: impl Into<String>, primary: bool) -> Label {
     Label {

@@ -429,9 +429,11 @@ impl Clauses {
     ) -> Vec<(usize, usize, f32, f32)> {
         use rayon::prelude::*;
         let n = self.clauses.len();
-        // Each clause's candidates are independent: generated in parallel, then sorted,
-        // so the result is the same whatever the number of threads.
-        let mut out: Vec<(usize, usize, f32, f32)> = (0..n)
+        // Each clause's candidates are independent: generated in parallel and gathered in
+        // clause order (rayon's collect keeps it), each clause's sorted by `b`, so the whole
+        // is in (a, b) order whatever the number of threads, with no sort of the whole
+        // list (that stable sort was about 1.3 % of a check on the 10 MB generated corpus).
+        (0..n)
             .into_par_iter()
             .filter(|&a| eligible[a])
             .map_init(
@@ -445,9 +447,7 @@ impl Clauses {
                 |acc, a| self.candidates_of(a, eligible, min_similarity, acc),
             )
             .flatten_iter()
-            .collect();
-        out.sort_by_key(|x| (x.0, x.1));
-        out
+            .collect()
     }
 
     /// The candidates of clause `a` among later clauses: those sharing selective tokens,
@@ -539,6 +539,8 @@ impl Clauses {
             out.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
             out.truncate(MAX_CANDIDATES);
         }
+        // In `b` order (each `b` is here once): see [`Clauses::candidate_pairs`].
+        out.sort_unstable_by_key(|x| x.1);
         out
     }
 
