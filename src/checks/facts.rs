@@ -369,7 +369,7 @@ fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
     let (first, second) = (&ctx.claims[p.a], &ctx.claims[p.b]);
     let (first_text, second_text) = (surface(ctx, first), surface(ctx, second));
     let words = clauses.shared_words(p.a, p.b, 4);
-    let about = describe(ctx, first, &words, true);
+    let (about, about_key) = describe(ctx, first, &words);
     let message = format!(
         "the same fact is given two values: “{second_text}” here, “{first_text}” at {}",
         place(ctx, first)
@@ -390,7 +390,7 @@ fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
     ];
     vals.sort();
     // The key keeps the stems: a fingerprint must not change with how messages quote text.
-    let mut key = vec![describe(ctx, first, &words, false)];
+    let mut key = vec![about_key];
     key.extend(vals);
     finding("conflicting-fact", message, Some(help), labels, &key)
 }
@@ -399,7 +399,7 @@ fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
     let p = pairs[0];
     let (first, second) = (&ctx.claims[p.a], &ctx.claims[p.b]);
     let words = clauses.shared_words(p.a, p.b, 4);
-    let about = describe(ctx, first, &words, true);
+    let (about, about_key) = describe(ctx, first, &words);
     let figures: Vec<String> = pairs
         .iter()
         .map(|p| surface(ctx, &ctx.claims[p.b]))
@@ -423,7 +423,7 @@ fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
     for q in pairs {
         labels.push(label(&ctx.claims[q.a], "first stated here", false));
     }
-    let mut key = vec![describe(ctx, first, &words, false)];
+    let mut key = vec![about_key];
     let mut vals: Vec<String> = pairs
         .iter()
         .map(|q| ctx.claims[q.a].quantity.value.normalize().to_string())
@@ -433,9 +433,10 @@ fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
     finding("repeated-fact", message, Some(help), labels, &key)
 }
 
-/// What a pair of figures is about: its context reading, or the words its clauses share
-/// (quoted from the text when `quote`, as stems otherwise).
-fn describe(ctx: &Ctx, c: &Claim, words: &[&str], quote: bool) -> String {
+/// What a pair of figures is about, for the message and for the fingerprint: its context
+/// reading (the same for both), or the words its clauses share (quoted from the text for
+/// the message, as stems for the fingerprint). Both at once: the reading is made once.
+fn describe(ctx: &Ctx, c: &Claim, words: &[&str]) -> (String, String) {
     let mut parts = Vec::new();
     if let Some(m) = &c.metric {
         parts.push(m.clone());
@@ -447,12 +448,13 @@ fn describe(ctx: &Ctx, c: &Claim, words: &[&str], quote: bool) -> String {
         parts.push(p.to_string());
     }
     if parts.is_empty() || c.confidence < 0.6 {
-        if !quote {
-            return format!("“{}…”", words.join(" … "));
-        }
-        format!("“{}”", surface_words(ctx, c, words).join(" … "))
+        (
+            format!("“{}”", surface_words(ctx, c, words).join(" … ")),
+            format!("“{}…”", words.join(" … ")),
+        )
     } else {
-        parts.join(", ")
+        let reading = parts.join(", ");
+        (reading.clone(), reading)
     }
 }
 

@@ -544,41 +544,43 @@ impl Clauses {
         out
     }
 
-    /// The most informative words two clauses share (for messages and fingerprints).
+    /// The most informative words two clauses share (for messages and fingerprints): the
+    /// `n` heaviest, heaviest first, lower id first among equals.
+    ///
+    /// The shared ids come from one merge of the two sorted lists, and only the best `n`
+    /// are kept as they come (an insertion into a list of `n`), not all sorted: the same
+    /// words as sorting them all and taking the first `n`, since ids are unique.
     pub fn shared_words(&self, a: usize, b: usize, n: usize) -> Vec<&str> {
-        let mut shared = common(self.tokens_of(a), self.tokens_of(b));
-        shared.retain(|&t| {
-            let word = self.words.get(t);
-            !word.contains(' ') && !word.starts_with(['#', 'Y'])
-        });
+        use std::cmp::Ordering;
         let w = &self.weights;
-        shared.sort_by(|x, y| w[*y as usize].total_cmp(&w[*x as usize]).then(x.cmp(y)));
-        shared
-            .into_iter()
-            .take(n)
-            .map(|t| self.words.get(t))
-            .collect()
-    }
-}
-
-/// The ids two sorted lists share, in one linear merge (not a binary search in `tb` for
-/// each id of `ta`).
-fn common(ta: &[u32], tb: &[u32]) -> Vec<u32> {
-    use std::cmp::Ordering;
-    let mut out = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < ta.len() && j < tb.len() {
-        match ta[i].cmp(&tb[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                out.push(ta[i]);
-                i += 1;
-                j += 1;
+        let (ta, tb) = (self.tokens_of(a), self.tokens_of(b));
+        let mut best: Vec<u32> = Vec::with_capacity(n + 1);
+        let (mut i, mut j) = (0, 0);
+        while i < ta.len() && j < tb.len() {
+            match ta[i].cmp(&tb[j]) {
+                Ordering::Less => i += 1,
+                Ordering::Greater => j += 1,
+                Ordering::Equal => {
+                    let t = ta[i];
+                    i += 1;
+                    j += 1;
+                    let word = self.words.get(t);
+                    if word.contains(' ') || word.starts_with(['#', 'Y']) {
+                        continue;
+                    }
+                    let before = |x: &u32| {
+                        w[t as usize].total_cmp(&w[*x as usize]).then(x.cmp(&t)) == Ordering::Less
+                    };
+                    let at = best.partition_point(before);
+                    if at < n {
+                        best.insert(at, t);
+                        best.truncate(n);
+                    }
+                }
             }
         }
+        best.into_iter().map(|t| self.words.get(t)).collect()
     }
-    out
 }
 
 /// Weight two sorted token lists share, and the weight of their union (summed in
