@@ -89,7 +89,15 @@ impl Document {
         let offset = offset.min(self.text.len());
         let line = self.line(offset) - 1;
         let start = self.line_starts[line];
-        let col = self.chars_before(offset) - self.chars_before(start);
+        // On a line of ordinary length the characters are counted from its start, once;
+        // the checkpoints (two lookups and two counts of up to a checkpoint each) are for
+        // long lines. Both give the characters of `start..offset` rounded down.
+        let col = if offset - start <= CHAR_CHECKPOINT {
+            let end = self.text.floor_char_boundary(offset);
+            self.text[start..end].chars().count()
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         (line + 1, col + 1)
     }
 

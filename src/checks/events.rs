@@ -171,10 +171,7 @@ fn span_label(ctx: &Ctx, e: &EventMention, message: String, primary: bool) -> La
 }
 
 fn text_of(ctx: &Ctx, e: &EventMention, clean: &std::ops::Range<usize>) -> String {
-    ctx.docs[e.doc].clean.text[clean.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::squeeze_whitespace(&ctx.docs[e.doc].clean.text[clean.clone()])
 }
 
 fn place(ctx: &Ctx, e: &EventMention) -> String {

@@ -393,21 +393,16 @@ fn place(ctx: &Ctx, c: &Claim) -> String {
 }
 
 fn surface(ctx: &Ctx, c: &Claim) -> String {
-    ctx.docs[c.doc]
-        .slice(&c.quantity.span)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::squeeze_whitespace(ctx.docs[c.doc].slice(&c.quantity.span))
 }
 
 fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
     let (first, second) = (&ctx.claims[p.a], &ctx.claims[p.b]);
+    let (first_text, second_text) = (surface(ctx, first), surface(ctx, second));
     let words = clauses.shared_words(p.a, p.b, 4);
-    let about = describe(ctx, first, &words, true);
+    let (about, about_key) = describe(ctx, first, &words);
     let message = format!(
-        "the same fact is given two values: “{}” here, “{}” at {}",
-        surface(ctx, second),
-        surface(ctx, first),
+        "the same fact is given two values: “{second_text}” here, “{first_text}” at {}",
         place(ctx, first)
     );
     let help = format!(
@@ -417,8 +412,8 @@ fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
         second.quantity.value.normalize()
     );
     let labels = vec![
-        label(second, format!("{} here", surface(ctx, second)), true),
-        label(first, format!("{} here", surface(ctx, first)), false),
+        label(second, format!("{second_text} here"), true),
+        label(first, format!("{first_text} here"), false),
     ];
     let mut vals = [
         first.quantity.value.normalize().to_string(),
@@ -426,7 +421,7 @@ fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
     ];
     vals.sort();
     // The key keeps the stems: a fingerprint must not change with how messages quote text.
-    let mut key = vec![describe(ctx, first, &words, false)];
+    let mut key = vec![about_key];
     key.extend(vals);
     finding("conflicting-fact", message, Some(help), labels, &key)
 }
@@ -435,23 +430,22 @@ fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
     let p = pairs[0];
     let (first, second) = (&ctx.claims[p.a], &ctx.claims[p.b]);
     let words = clauses.shared_words(p.a, p.b, 4);
-    let about = describe(ctx, first, &words, true);
+    let (about, about_key) = describe(ctx, first, &words);
     let figures: Vec<String> = pairs
         .iter()
         .map(|p| surface(ctx, &ctx.claims[p.b]))
         .collect();
+    let first_place = place(ctx, first);
     let message = format!(
-        "the same fact is stated again: {} (first at {})",
+        "the same fact is stated again: {} (first at {first_place})",
         figures
             .iter()
             .map(|f| format!("“{f}”"))
             .collect::<Vec<_>>()
             .join(", "),
-        place(ctx, first)
     );
     let help = format!(
-        "both places say {about} with the same value; keep one, or refer back to {}",
-        place(ctx, first)
+        "both places say {about} with the same value; keep one, or refer back to {first_place}"
     );
     let mut labels = vec![label(second, "stated again here", true)];
     for q in &pairs[1..] {
@@ -460,7 +454,7 @@ fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
     for q in pairs {
         labels.push(label(&ctx.claims[q.a], "first stated here", false));
     }
-    let mut key = vec![describe(ctx, first, &words, false)];
+    let mut key = vec![about_key];
     let mut vals: Vec<String> = pairs
         .iter()
         .map(|q| ctx.claims[q.a].quantity.value.normalize().to_string())
@@ -470,9 +464,10 @@ fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
     finding("repeated-fact", message, Some(help), labels, &key)
 }
 
-/// What a pair of figures is about: its context reading, or the words its clauses share
-/// (quoted from the text when `quote`, as stems otherwise).
-fn describe(ctx: &Ctx, c: &Claim, words: &[&str], quote: bool) -> String {
+/// What a pair of figures is about, for the message and for the fingerprint: its context
+/// reading (the same for both), or the words its clauses share (quoted from the text for
+/// the message, as stems for the fingerprint). Both at once: the reading is made once.
+fn describe(ctx: &Ctx, c: &Claim, words: &[&str]) -> (String, String) {
     let mut parts = Vec::new();
     if let Some(m) = &c.metric {
         parts.push(m.clone());
@@ -484,12 +479,13 @@ fn describe(ctx: &Ctx, c: &Claim, words: &[&str], quote: bool) -> String {
         parts.push(p.to_string());
     }
     if parts.is_empty() || c.confidence < 0.6 {
-        if !quote {
-            return format!("“{}…”", words.join(" … "));
-        }
-        format!("“{}”", surface_words(ctx, c, words).join(" … "))
+        (
+            format!("“{}”", surface_words(ctx, c, words).join(" … ")),
+            format!("“{}…”", words.join(" … ")),
+        )
     } else {
-        parts.join(", ")
+        let reading = parts.join(", ");
+        (reading.clone(), reading)
     }
 }
 

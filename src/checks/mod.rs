@@ -110,12 +110,28 @@ pub fn same_unit(a: &crate::quantity::Quantity, b: &crate::quantity::Quantity) -
 /// its path, and the 1-based line of an offset in its original text).
 pub fn place(ctx: &Ctx, doc: usize, offset: usize) -> String {
     let d = &ctx.docs[doc];
+    use std::fmt::Write;
     let line = d.line(offset);
-    let name = d
+    let mut place = d
         .path
         .file_name()
         .map_or_else(|| d.name(), |n| n.to_string_lossy().into_owned());
-    format!("{name}:{line}")
+    // "{name}:{line}", appended to the name already made rather than formatted anew.
+    let _ = write!(place, ":{line}");
+    place
+}
+
+/// `s` with each run of whitespace made one space, and none at either end (what
+/// `split_whitespace` then `join(" ")` gives, without the vector of words between).
+pub(crate) fn squeeze_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// A label on a claim's figure.
@@ -171,7 +187,16 @@ pub fn fingerprint(rule: &str, key: &[String]) -> String {
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("{rule}:{h:016x}")
+    // `format!("{rule}:{h:016x}")`, written by hand: the formatting machinery was most of
+    // the cost of a finding's fingerprint, and a run may make a million findings.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(rule.len() + 17);
+    out.push_str(rule);
+    out.push(':');
+    for shift in (0..16).rev() {
+        out.push(char::from(HEX[(h >> (shift * 4)) as usize & 0xf]));
+    }
+    out
 }
 
 /// The fact-describing parts of a claim for fingerprints (no positions).
@@ -301,3 +326,24 @@ impl std::hash::Hash for DedupKey<'_> {
 
 #[doc(hidden)]
 pub mod testkit;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fingerprint_is_the_rule_and_sixteen_lower_case_hex_digits() {
+        for (rule, key) in [
+            ("repeated-fact", vec![]),
+            (
+                "trade-balance",
+                vec!["BLR|-|exports|2021|1.2|USD".to_string()],
+            ),
+            ("x", vec![String::new(), "é".to_string()]),
+        ] {
+            let f = super::fingerprint(rule, &key);
+            let (r, hex) = f.split_once(':').expect("rule:hash");
+            let h = u64::from_str_radix(hex, 16).expect("hex");
+            assert_eq!(r, rule);
+            assert_eq!(f, format!("{rule}:{h:016x}"));
+        }
+    }
+}

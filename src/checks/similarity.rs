@@ -429,9 +429,11 @@ impl Clauses {
     ) -> Vec<(usize, usize, f32, f32)> {
         use rayon::prelude::*;
         let n = self.clauses.len();
-        // Each clause's candidates are independent: generated in parallel, then sorted,
-        // so the result is the same whatever the number of threads.
-        let mut out: Vec<(usize, usize, f32, f32)> = (0..n)
+        // Each clause's candidates are independent: generated in parallel and gathered in
+        // clause order (rayon's collect keeps it), each clause's sorted by `b`, so the whole
+        // is in (a, b) order whatever the number of threads, with no sort of the whole
+        // list (that stable sort was about 1.3 % of a check on the 10 MB generated corpus).
+        (0..n)
             .into_par_iter()
             .filter(|&a| eligible[a])
             .map_init(
@@ -445,9 +447,7 @@ impl Clauses {
                 |acc, a| self.candidates_of(a, eligible, min_similarity, acc),
             )
             .flatten_iter()
-            .collect();
-        out.sort_by_key(|x| (x.0, x.1));
-        out
+            .collect()
     }
 
     /// The candidates of clause `a` among later clauses: those sharing selective tokens,
@@ -539,44 +539,48 @@ impl Clauses {
             out.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.1.cmp(&y.1)));
             out.truncate(MAX_CANDIDATES);
         }
+        // In `b` order (each `b` is here once): see [`Clauses::candidate_pairs`].
+        out.sort_unstable_by_key(|x| x.1);
         out
     }
 
-    /// The most informative words two clauses share (for messages and fingerprints).
+    /// The most informative words two clauses share (for messages and fingerprints): the
+    /// `n` heaviest, heaviest first, lower id first among equals.
+    ///
+    /// The shared ids come from one merge of the two sorted lists, and only the best `n`
+    /// are kept as they come (an insertion into a list of `n`), not all sorted: the same
+    /// words as sorting them all and taking the first `n`, since ids are unique.
     pub fn shared_words(&self, a: usize, b: usize, n: usize) -> Vec<&str> {
-        let mut shared = common(self.tokens_of(a), self.tokens_of(b));
-        shared.retain(|&t| {
-            let word = self.words.get(t);
-            !word.contains(' ') && !word.starts_with(['#', 'Y'])
-        });
+        use std::cmp::Ordering;
         let w = &self.weights;
-        shared.sort_by(|x, y| w[*y as usize].total_cmp(&w[*x as usize]).then(x.cmp(y)));
-        shared
-            .into_iter()
-            .take(n)
-            .map(|t| self.words.get(t))
-            .collect()
-    }
-}
-
-/// The ids two sorted lists share, in one linear merge (not a binary search in `tb` for
-/// each id of `ta`).
-fn common(ta: &[u32], tb: &[u32]) -> Vec<u32> {
-    use std::cmp::Ordering;
-    let mut out = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < ta.len() && j < tb.len() {
-        match ta[i].cmp(&tb[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                out.push(ta[i]);
-                i += 1;
-                j += 1;
+        let (ta, tb) = (self.tokens_of(a), self.tokens_of(b));
+        let mut best: Vec<u32> = Vec::with_capacity(n + 1);
+        let (mut i, mut j) = (0, 0);
+        while i < ta.len() && j < tb.len() {
+            match ta[i].cmp(&tb[j]) {
+                Ordering::Less => i += 1,
+                Ordering::Greater => j += 1,
+                Ordering::Equal => {
+                    let t = ta[i];
+                    i += 1;
+                    j += 1;
+                    let word = self.words.get(t);
+                    if word.contains(' ') || word.starts_with(['#', 'Y']) {
+                        continue;
+                    }
+                    let before = |x: &u32| {
+                        w[t as usize].total_cmp(&w[*x as usize]).then(x.cmp(&t)) == Ordering::Less
+                    };
+                    let at = best.partition_point(before);
+                    if at < n {
+                        best.insert(at, t);
+                        best.truncate(n);
+                    }
+                }
             }
         }
+        best.into_iter().map(|t| self.words.get(t)).collect()
     }
-    out
 }
 
 /// Weight two sorted token lists share, and the weight of their union (summed in

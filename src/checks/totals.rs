@@ -25,13 +25,14 @@ struct Known {
 /// (document, subject, partner, period, unit): the figures an identity relates. An identity
 /// is checked within one document: another file's figures are another author's rounding.
 /// The period is missing only in a group of one sentence, whose figures share whatever
-/// period it speaks of.
-type GroupKey = (
+/// period it speaks of. Borrowed from the claims: keys are made for every claim, three
+/// times, and compared in maps (owned, each cost three strings copied).
+type GroupKey<'a> = (
     usize,
-    Option<String>,
-    Option<String>,
+    Option<&'a str>,
+    Option<&'a str>,
     Option<Period>,
-    Option<String>,
+    Option<&'a str>,
 );
 
 /// Check every identity on every (subject, partner, period, unit) group of level claims.
@@ -41,8 +42,8 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
         return;
     }
     // Group by key without the metric; BTreeMap for a stable order of findings.
-    let mut groups: BTreeMap<GroupKey, BTreeMap<String, usize>> = BTreeMap::new();
-    fn key_of(c: &crate::claim::Claim, one_sentence: bool) -> Option<(GroupKey, &str)> {
+    let mut groups: BTreeMap<GroupKey, BTreeMap<&str, usize>> = BTreeMap::new();
+    fn key_of(c: &crate::claim::Claim, one_sentence: bool) -> Option<(GroupKey<'_>, &str)> {
         let metric = c.metric.as_ref()?;
         if c.period.is_none() && !one_sentence {
             return None;
@@ -56,10 +57,16 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
         // Counts of different nouns ("1,2 million inhabitants: 800,000 urban …") add up;
         // money and measures only in one unit.
         let unit = match c.quantity.kind {
-            crate::quantity::Kind::Count => Some("count".to_string()),
-            _ => c.quantity.unit.clone(),
+            crate::quantity::Kind::Count => Some("count"),
+            _ => c.quantity.unit.as_deref(),
         };
-        let key = (c.doc, c.subject.clone(), c.partner.clone(), period, unit);
+        let key = (
+            c.doc,
+            c.subject.as_deref(),
+            c.partner.as_deref(),
+            period,
+            unit,
+        );
         Some((key, metric))
     }
     // Paragraphs where a group has a figure read with full confidence.
@@ -72,7 +79,7 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
             let Some((key, metric)) = key_of(c, false) else {
                 continue;
             };
-            anchored.insert((key.clone(), c.doc, c.paragraph));
+            anchored.insert((key, c.doc, c.paragraph));
             place_first(ctx, groups.entry(key).or_default(), metric, i);
         }
     }
@@ -82,7 +89,7 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
     // sentence that no such group takes ("exports to Chile reached $200 million and imports
     // $100 million, so trade with Chile amounted to $300 million", whose country is never
     // named) form a group of their own: one sentence shares one context.
-    let mut sentence_groups: BTreeMap<(GroupKey, usize), BTreeMap<String, usize>> = BTreeMap::new();
+    let mut sentence_groups: BTreeMap<(GroupKey, usize), BTreeMap<&str, usize>> = BTreeMap::new();
     for (i, c) in ctx.claims.iter().enumerate() {
         if ctx.comparable(i)
             || !c.quantity.is_claim()
@@ -94,13 +101,11 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some((key, metric)) = key_of(c, true) else {
             continue;
         };
-        let joins = c.confidence >= LOCAL_MIN_CONFIDENCE
-            && anchored.contains(&(key.clone(), c.doc, c.paragraph));
+        let joins =
+            c.confidence >= LOCAL_MIN_CONFIDENCE && anchored.contains(&(key, c.doc, c.paragraph));
         match groups.get_mut(&key) {
             Some(slot) if joins => {
-                if !slot.contains_key(metric) {
-                    slot.insert(metric.to_string(), i);
-                }
+                slot.entry(metric).or_insert(i);
             }
             _ => {
                 place_first(
@@ -124,9 +129,7 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         if let Some(slot) = sentence_groups.get_mut(&(key, c.sentence.start)) {
-            if !slot.contains_key(metric) {
-                slot.insert(metric.to_string(), i);
-            }
+            slot.entry(metric).or_insert(i);
         }
     }
     for metrics in groups.values().chain(sentence_groups.values()) {
@@ -140,13 +143,13 @@ pub fn identities(ctx: &Ctx, out: &mut Vec<Finding>) {
                 let mut iv = ctx.interval(i);
                 if c.metric.as_deref() == Some("deficit")
                     || (c.quantity.value > Decimal::ZERO
-                        && (m == "balance" && c.direction == Some(Direction::Down)
+                        && (*m == "balance" && c.direction == Some(Direction::Down)
                             || stated_negative(ctx, c, m)))
                 {
                     iv = iv.neg();
                 }
                 (
-                    m.clone(),
+                    m.to_string(),
                     Known {
                         iv,
                         claims: vec![i],
@@ -235,9 +238,9 @@ const SENTENCE_MIN_CONFIDENCE: f32 = 0.1;
 
 /// The first statement of a metric stands for it; later ones are the business of
 /// `conflicting-fact`.
-fn place_first(ctx: &Ctx, slot: &mut BTreeMap<String, usize>, metric: &str, i: usize) {
+fn place_first<'a>(ctx: &Ctx, slot: &mut BTreeMap<&'a str, usize>, metric: &'a str, i: usize) {
     let c = &ctx.claims[i];
-    let e = slot.entry(metric.to_string()).or_insert(i);
+    let e = slot.entry(metric).or_insert(i);
     if ctx.claims[*e].quantity.span.start > c.quantity.span.start && ctx.claims[*e].doc == c.doc {
         *e = i;
     }
@@ -420,9 +423,11 @@ fn stated_negative(ctx: &Ctx, c: &crate::claim::Claim, metric: &str) -> bool {
             })
             .max()
     };
-    let negative = last(&sign.negative).max(last(&sign.negative_figure));
-    let positive = last(&sign.positive);
-    negative.is_some_and(|n| positive.is_none_or(|p| p < n))
+    // No negative word, no need to look for positive ones (most leads have neither).
+    let Some(negative) = last(&sign.negative).max(last(&sign.negative_figure)) else {
+        return false;
+    };
+    last(&sign.positive).is_none_or(|p| p < negative)
 }
 
 fn sign_of(iv: &Interval) -> Decimal {

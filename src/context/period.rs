@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 use crate::claim::{days_in_month, Period, Ymd};
 
@@ -315,6 +315,14 @@ fn readers() -> &'static [(Regex, Reader)] {
     })
 }
 
+/// The patterns of [`readers`], as one set.
+fn reader_set() -> &'static RegexSet {
+    static R: OnceLock<RegexSet> = OnceLock::new();
+    R.get_or_init(|| {
+        RegexSet::new(readers().iter().map(|(re, _)| re.as_str())).expect("valid period regexes")
+    })
+}
+
 fn relative_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
@@ -382,7 +390,14 @@ fn scan_window(
 ) {
     let base = w.start;
     let text_w = &text[w];
-    for (re, read) in readers() {
+    // One pass of the readers' set says which of them match in the window at all; only
+    // those are run for their captures (a window holds one or two period phrases, and
+    // running every reader over it was most of the cost of reading periods).
+    let present = reader_set().matches(text_w);
+    for (k, (re, read)) in readers().iter().enumerate() {
+        if !present.matched(k) {
+            continue;
+        }
         for c in re.captures_iter(text_w) {
             let whole = c.get(0).expect("match");
             let r = base + whole.start()..base + whole.end();
