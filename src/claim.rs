@@ -203,6 +203,11 @@ pub struct Claim {
     /// of one family are in one unit.
     #[serde(skip)]
     pub counted: Option<String>,
+    /// For the size of a ranked group that names its members ("Singapour, avec la Chine,
+    /// l'Inde et la Russie, est devenu l'un des trois plus grands acheteurs"): how many
+    /// distinct names are given as its members, and where they stand in the cleaned text.
+    #[serde(skip)]
+    pub members: Option<(usize, Range<usize>)>,
     /// Sentence range in the cleaned text.
     #[serde(skip)]
     pub sentence: Range<usize>,

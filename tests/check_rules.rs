@@ -1306,3 +1306,30 @@ fn rates_of_the_statistics_lexicon_are_facts_fr_en() {
         ),
     );
 }
+
+#[test]
+fn more_members_named_than_a_ranked_group_has_places_fr_en() {
+    let fr = "En 2024, le Brésil, avec l'Argentine, le Chili et le Pérou, figure parmi les trois principaux fournisseurs de cuivre de la région.";
+    fires_once_then_silent(
+        fr,
+        Lang::Fr,
+        "sum-of-parts",
+        "trois principaux fournisseurs",
+        ("les trois principaux", "les quatre principaux"),
+    );
+    let en = "In 2023 Kenya, Uganda and Tanzania were among the two largest buyers of the cooperative's tea.";
+    fires_once_then_silent(
+        en,
+        Lang::En,
+        "sum-of-parts",
+        "two largest buyers",
+        ("Kenya, Uganda and Tanzania were", "Kenya and Uganda were"),
+    );
+    // Names that are not the group's subject: the list is what the buyer buys from.
+    let other = "En 2024, la Chine, qui achète du cuivre au Chili, au Pérou et en Zambie, est devenue l'un des deux plus grands acheteurs de la région.";
+    assert!(
+        lint(other, Lang::Fr).is_empty(),
+        "{:#?}",
+        lint(other, Lang::Fr)
+    );
+}

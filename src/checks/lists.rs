@@ -51,9 +51,43 @@ pub fn enumerations(ctx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             } else if let Some(f) = colon_list(ctx, text, i, after, next_claim) {
                 out.push(f);
+            } else if let Some(f) = ranked_members(ctx, i) {
+                out.push(f);
             }
         }
     }
+}
+
+/// More members named than a ranked group has places: "Singapour, avec la Chine,
+/// l'Azerbaïdjan, l'Ouzbékistan et la Russie, est devenu l'un des quatre plus grands
+/// acheteurs" names five of four (the names are read by the context reader, see
+/// [`Claim::members`]).
+fn ranked_members(ctx: &Ctx, i: usize) -> Option<Finding> {
+    let c = &ctx.claims[i];
+    let (named, span) = c.members.clone()?;
+    let n = c.quantity.value;
+    if n < Decimal::TWO || !n.fract().is_zero() || Decimal::from(named as u64) <= n {
+        return None;
+    }
+    let message = format!(
+        "{named} names are given as members of a group of {}",
+        plain(n, 0)
+    );
+    let help = format!(
+        "{named} named > {} places; the group would be of {named}, or one name is not of it",
+        plain(n, 0)
+    );
+    let labels = vec![
+        label(c, "size of the group", true),
+        Label {
+            doc: c.doc,
+            span: ctx.docs[c.doc].clean.to_original(span.clone()),
+            message: format!("{named} named"),
+            primary: false,
+        },
+    ];
+    let key = [claim_key(c), fold(&ctx.docs[c.doc].clean.text[span])];
+    Some(finding("sum-of-parts", message, Some(help), labels, &key))
 }
 
 /// An exact count of things: "9 structures", "six" (a count noun is its unit; amounts of

@@ -117,6 +117,7 @@ impl Kit {
             subject_confidence: 0.9,
             period_confidence: 1.0,
             counted: None,
+            members: None,
             sentence,
             paragraph,
         });

@@ -785,12 +785,117 @@ fn claims_of(
             subject_confidence: subject_conf,
             period_confidence: period_conf,
             counted,
+            members: (q.kind == Kind::Count)
+                .then(|| ranked_group(text, q, &sentence, ents))
+                .flatten(),
             sentence: sentence.clone(),
             paragraph,
         });
     }
     claims
 }
+
+/// "l'un des", "l'une des", "one of the", "parmi les", "among the" right before a count.
+fn member_of_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:(?-u:\b)l['’]\s*une?\s+des|(?-u:\b)une?\s+des|(?-u:\b)one\s+of\s+the|(?-u:\b)parmi\s+les|(?-u:\b)among\s+the)\s*$",
+        )
+        .expect("valid member-of regex")
+    })
+}
+
+/// Words after a group's count that make it a ranked group: "les quatre plus grands
+/// acheteurs", "the three largest buyers", "the top five".
+const RANKS: &[&str] = &[
+    "plus grand",
+    "plus gros",
+    "plus important",
+    "principa",
+    "premier",
+    "première",
+    "largest",
+    "biggest",
+    "main",
+    "leading",
+    "major",
+    "top",
+];
+
+/// Members named for a ranked group whose size `q` gives, when they stand as its subject
+/// just before: "A, avec B, C et D, est devenu l'un des trois plus grands acheteurs". Only
+/// a run of names joined by list words and "avec" / "with", then a short verb, counts.
+fn ranked_group(
+    text: &str,
+    q: &Quantity,
+    sentence: &Range<usize>,
+    ents: &[EntityMention],
+) -> Option<(usize, Range<usize>)> {
+    let lead = text.get(sentence.start..q.clean.start)?;
+    let cue = member_of_re().find(lead)?;
+    let cue_at = sentence.start + cue.start();
+    let after = entity::ahead(text, q.clean.start, 48).to_lowercase();
+    if !RANKS.iter().any(|r| after.contains(r)) {
+        return None;
+    }
+    let before: Vec<&EntityMention> = ents
+        .iter()
+        .filter(|e| e.range.start >= sentence.start && e.range.end <= cue_at)
+        .collect();
+    let last = *before.last()?;
+    // Between the last name and the cue, a verb of a few words: "est devenu", "sont", "is".
+    let verb = &text[last.range.end..cue_at];
+    if verb.len() > 40
+        || verb.contains(|c: char| c.is_ascii_digit())
+        || verb.split_whitespace().count() > 4
+    {
+        return None;
+    }
+    let joined = |gap: &str| {
+        let gap = gap.to_lowercase();
+        let gap = [
+            "avec",
+            "with",
+            "ainsi que",
+            "as well as",
+            "along with",
+            "together with",
+        ]
+        .iter()
+        .fold(gap, |g, w| g.replace(w, " "));
+        gap.len() <= 24 && list_gap(&gap)
+    };
+    let mut first = before.len() - 1;
+    while first > 0 && joined(&text[before[first - 1].range.end..before[first].range.start]) {
+        first -= 1;
+    }
+    // The run is the verb's subject, not a complement ("qui achète du cuivre au Chili, au
+    // Pérou et en Zambie, est devenue l'un des …"): no preposition before its first name.
+    let head = text[sentence.start..before[first].range.start].to_lowercase();
+    let mut words = head
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == ',')
+        .filter(|w| !w.is_empty())
+        .rev();
+    let word = match words.next() {
+        Some("le" | "la" | "l" | "les" | "the") => words.next(),
+        w => w,
+    };
+    if word.is_some_and(|w| SUBJECT_BARS.contains(&w)) {
+        return None;
+    }
+    let mut ids: Vec<&str> = before[first..].iter().map(|e| e.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    (ids.len() >= 2).then(|| (ids.len(), before[first].range.start..last.range.end))
+}
+
+/// Words before a name that make it a complement, not a subject: prepositions and relative
+/// pronouns.
+const SUBJECT_BARS: &[&str] = &[
+    "au", "aux", "à", "en", "du", "des", "de", "d", "vers", "par", "pour", "avec", "sur", "chez",
+    "qui", "dont", "from", "to", "in", "of", "with", "by", "for", "on", "at", "which", "who",
+];
 
 fn subject_of(
     text: &str,
