@@ -1333,3 +1333,16 @@ fn more_members_named_than_a_ranked_group_has_places_fr_en() {
         lint(other, Lang::Fr)
     );
 }
+
+#[test]
+fn a_term_that_ends_the_item_before_is_not_the_next_figures_fr() {
+    let text = "En 2024, les échanges du port avec le Maroc ont atteint 1,52 milliard d'euros, dont 0,83 milliard à l'exportation et 0,61 milliard à l'importation.";
+    let f = fires_once_then_silent(
+        text,
+        Lang::Fr,
+        "trade-balance",
+        "0,61 milliard",
+        ("0,61 milliard", "0,69 milliard"),
+    );
+    assert!(f.help.as_deref().unwrap().contains("0.69"), "{:?}", f.help);
+}

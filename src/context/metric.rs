@@ -164,9 +164,22 @@ pub fn metric_of(
         };
         a >= b || label || !seg.break_between(a, b)
     };
+    // The mirror case: a term that ends the item before this one ("dont 0,79 milliard à
+    // l'exportation et 0,58 milliard à l'importation") is that item's, when this figure has
+    // a term of its own after it.
+    let own_after = sentence_metrics
+        .iter()
+        .any(|m| !m.fallback && m.start >= q.clean.end && same_clause(m));
+    let ends_item_before = |m: &MetricMention| {
+        own_after && m.end <= q.clean.start && {
+            let gap = text.get(m.end..q.clean.start).unwrap_or("").trim_start();
+            ["et ", "and ", ",", ";"].iter().any(|c| gap.starts_with(c))
+        }
+    };
     let best = |pred: &dyn Fn(&MetricMention) -> bool| {
         sentence_metrics
             .iter()
+            .filter(|m| !ends_item_before(m))
             .filter(|m| pred(m))
             .min_by_key(|m| distance(q, m))
             .map(|m| m.metric)
