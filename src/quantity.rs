@@ -189,4 +189,14 @@ impl Quantity {
     pub fn is_claim(&self) -> bool {
         self.kind.is_claim()
     }
+
+    /// A count of years, months, weeks or days: when ("doublé en cinq ans") or an age ("les
+    /// 65 ans ou plus"), not a level of a series.
+    pub fn is_duration(&self) -> bool {
+        self.kind == Kind::Count
+            && matches!(
+                self.unit.as_deref(),
+                Some("years" | "months" | "weeks" | "days")
+            )
+    }
 }

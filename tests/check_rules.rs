@@ -1346,3 +1346,10 @@ fn a_term_that_ends_the_item_before_is_not_the_next_figures_fr() {
     );
     assert!(f.help.as_deref().unwrap().contains("0.69"), "{:?}", f.help);
 }
+
+#[test]
+fn shares_listed_after_age_labels_fr() {
+    let text = "En 2023, les moins de 15 ans représentent 17,2 % de la population, les 15-59 ans 58,6 % et les 60 ans ou plus 26,1 %.";
+    let f = fires_once_then_silent(text, Lang::Fr, "share", "26,1 %", ("26,1 %", "24,2 %"));
+    assert!(f.help.as_deref().unwrap().contains("101.9"), "{:?}", f.help);
+}

@@ -251,7 +251,7 @@ fn sentence_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
                 && ctx.claims[j].role == Role::Value
                 && matches!(q.kind, Kind::Amount | Kind::Count | Kind::Number)
                 // "doublé en cinq ans": a duration is when, not a level of the series.
-                && !is_duration(q)
+                && !q.is_duration()
         })
         .collect();
     let [a, b] = levels[..] else {
@@ -885,6 +885,10 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         let mut ok = true;
         for &j in &members[pos + 1..] {
             let c = &ctx.claims[j];
+            // "… et les 65 ans ou plus 24,9 %": an age in a label is no item.
+            if c.quantity.is_duration() && c.quantity.clean.start >= from {
+                continue;
+            }
             if c.quantity.kind != Kind::Percent
                 || !matches!(c.role, Role::Value | Role::Share)
                 || c.quantity.clean.start < from
@@ -906,7 +910,7 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
             if !sep
                 || label.is_empty()
                 || label.len() > 5
-                || gap.chars().any(|ch| ch.is_ascii_digit())
+                || !only_ages(gap)
                 || w.iter()
                     .any(|x| NOT_PARTS.contains(&x.as_str()) && x != "de")
                 || labels.contains(&label)
@@ -955,6 +959,24 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether every number in a label's text is an age ("les 20-64 ans", "the 65 years and
+/// over"): digits of anything else break a list of shares.
+fn only_ages(gap: &str) -> bool {
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().all(|(k, w)| {
+        !w.contains(|c: char| c.is_ascii_digit())
+            || (w
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+                && words
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(*n, "ans" | "years" | "year" | "year-olds")))
+    })
+}
+
 /// Shares of one whole (`members`, in text order) that add up past 100 % whatever their
 /// rounding: a finding on the last, which takes the sum past it.
 fn past_hundred(ctx: &Ctx, members: &[usize], whole: &str) -> Option<Finding> {
@@ -992,15 +1014,6 @@ fn gloss_re() -> &'static Regex {
         Regex::new(r"(?i)^[^\d,;.()]{0,24}(?:,\s*(?:or|i\.e\.|that\s+is|soit|c['’]est-à-dire|représentant|representing)|\s*\(|\s*[—–-])\s*(?:about|some|près\s+de|environ|plus\s+de|more\s+than)?\s*$")
             .expect("valid gloss regex")
     })
-}
-
-/// A count of years, months, weeks or days: the time a change took, not a value of it.
-fn is_duration(q: &crate::quantity::Quantity) -> bool {
-    q.kind == Kind::Count
-        && matches!(
-            q.unit.as_deref(),
-            Some("years" | "months" | "weeks" | "days")
-        )
 }
 
 /// Context confidence a share's part needs: it stands in the share's sentence.
@@ -1050,7 +1063,8 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
     let mut wholes: Vec<usize> = wholes
         .iter()
         .copied()
-        .filter(|&i| !after_in_sentence(i) && !glossed(i))
+        // An age ("les 60 ans ou plus") is no whole of anything.
+        .filter(|&i| !after_in_sentence(i) && !glossed(i) && !ctx.claims[i].quantity.is_duration())
         .collect();
     if wholes.is_empty() {
         wholes = ctx
@@ -1065,6 +1079,7 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
                     && c.role == Role::Value
                     && c.metric.as_deref() == Some(whole_metric)
                     && matches!(c.quantity.kind, Kind::Amount | Kind::Count)
+                    && !c.quantity.is_duration()
                     && c.quantity.clean.end <= s.quantity.clean.start
                     && c.period == s.period
             })
@@ -1092,6 +1107,7 @@ fn part_of_whole(ctx: &Ctx, si: usize, whole_metric: &str) -> Option<Finding> {
             i != w
                 && c.confidence >= PART_MIN_CONFIDENCE
                 && c.role == Role::Value
+                && !c.quantity.is_duration()
                 && c.quantity.unit == whole.quantity.unit
                 && matches!(c.quantity.kind, Kind::Amount | Kind::Count | Kind::Number)
                 && (c.metric == s.metric

@@ -699,7 +699,9 @@ fn claims_of(
         // percentage listed after a share, with no metric term of its own in between, is a
         // share of the same whole.
         if role_reading.role == Role::Value && q.kind == crate::quantity::Kind::Percent {
-            if let Some(prev) = claims.last().filter(|c| {
+            // An age label between ("… 54,1 % et les 65 ans ou plus 24,9 %") is no item.
+            let prev = claims.iter().rev().find(|c| !c.quantity.is_duration());
+            if let Some(prev) = prev.filter(|c| {
                 c.role == Role::Share
                     && c.whole.is_some()
                     && c.sentence == sentence
@@ -712,7 +714,17 @@ fn claims_of(
                     .count();
                 let listed =
                     between.contains(',') || between.contains(" et ") || between.contains(" and ");
-                if listed && whole_end <= 1 && !between.contains(|c: char| c.is_ascii_digit()) {
+                // Digits of labels ("les 20-64 ans 54,1 %") do not break the list; other
+                // figures do.
+                let labels_only = between.char_indices().all(|(o, c)| {
+                    let at = prev.quantity.clean.end + o;
+                    let x = quantities.get(quantities.partition_point(|x| x.clean.end <= at));
+                    !c.is_ascii_digit()
+                        || x.is_some_and(|x| {
+                            x.clean.start <= at && (!x.is_claim() || x.is_duration())
+                        })
+                });
+                if listed && whole_end <= 1 && labels_only {
                     role_reading.role = Role::Share;
                     whole = prev.whole.clone();
                     metric_conf = metric_conf.max(0.9);
