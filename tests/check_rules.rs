@@ -1353,3 +1353,12 @@ fn shares_listed_after_age_labels_fr() {
     let f = fires_once_then_silent(text, Lang::Fr, "share", "26,1 %", ("26,1 %", "24,2 %"));
     assert!(f.help.as_deref().unwrap().contains("101.9"), "{:?}", f.help);
 }
+
+#[test]
+fn a_multiplier_before_two_dated_levels_after_a_colon_fr_en() {
+    let fr =
+        "Les consultations en ligne ont été multipliées par 2,5 : 3 400 en 2023, 9 600 en 2024.";
+    fires_once_then_silent(fr, Lang::Fr, "multiplier", "2,5", ("9 600", "8 500"));
+    let en = "Online renewals doubled: 4,100 in 2023, 10,200 in 2024.";
+    fires_once_then_silent(en, Lang::En, "multiplier", "doubled", ("10,200", "8,200"));
+}

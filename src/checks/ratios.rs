@@ -300,8 +300,32 @@ fn sentence_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
     if against_re().is_match(&between) || after_re().is_match(&between) {
         return Some((a, b));
     }
+    // "a quasiment triplé en vingt ans : 98 en 2002, 412 en 2022": after a colon that
+    // follows the change, two levels each dated in its own clause, the earlier the base.
+    let colon_before = c.quantity.clean.end <= ca.quantity.clean.start
+        && text
+            .get(c.quantity.clean.end..ca.quantity.clean.start)
+            .is_some_and(|gap| gap.contains(':') && !gap.contains(|ch: char| ch.is_ascii_digit()));
+    let dated = |x: &Claim| {
+        x.period
+            .filter(|p| p.from.year == p.to.year && x.period_confidence >= OWN_PERIOD)
+            .map(|p| p.from.year)
+    };
+    if colon_before && between.len() <= 24 {
+        if let (Some(ya), Some(yb)) = (dated(ca), dated(cb)) {
+            if ya < yb {
+                return Some((b, a));
+            }
+            if yb < ya {
+                return Some((a, b));
+            }
+        }
+    }
     None
 }
+
+/// Period reading of a figure dated in its own clause ("98 en 2002").
+const OWN_PERIOD: f32 = 0.9;
 
 /// Claims a paragraph scan looks at either side of a change, at most.
 const PARAGRAPH_SCAN: usize = 200;
