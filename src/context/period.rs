@@ -327,7 +327,7 @@ fn relative_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?:(?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:(?:de|of)\s+)?)?(?:(?P<prev>l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|last\s+year)|(?P<before>l['’]année\s+précédente|the\s+previous\s+year|the\s+year\s+before|a\s+year\s+earlier|un\s+an\s+plus\s+tôt)|(?P<same>(?:la|cette)\s+même\s+année|the\s+same\s+year|cette\s+année-là|that\s+year)|(?P<first>(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)\s+premiers\s+mois\s+de\s+(?:l['’]année|cette\s+année)|first\s+(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:the|this)\s+year)|(?P<half>(?P<hf>premier|\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?:\s+premiers?)?\s+mois\s+et\s+demi\s+de\s+(?:l['’]année(?:\s+en\s+cours)?|cette\s+année)|(?:first\s+)?(?P<hn>a|one|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\s+months\s+of\s+(?:the|this)\s+year)|(?P<this>cette\s+année|this\s+year|l['’]année\s+en\s+cours|the\s+current\s+year))",
+            r"(?i)(?-u:\b)(?:(?P<month>janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:(?:de|of)\s+)?)?(?:(?P<prev>l['’]année\s+dernière|l['’]an\s+dernier|l['’]année\s+passée|last\s+year)|(?P<before>l['’]année\s+précédente|the\s+previous\s+year|the\s+year\s+before|(?:a|one)\s+year\s+(?:earlier|ago|before)|un\s+an\s+(?:plus\s+tôt|auparavant)|il\s+y\s+a\s+un\s+an)|(?P<same>(?:la|cette)\s+même\s+année|the\s+same\s+year|cette\s+année-là|that\s+year)|(?P<first>(?P<n>\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)\s+premiers\s+mois\s+de\s+(?:l['’]année|cette\s+année)|first\s+(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+of\s+(?:the|this)\s+year)|(?P<half>(?P<hf>premier|\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?:\s+premiers?)?\s+mois\s+et\s+demi\s+de\s+(?:l['’]année(?:\s+en\s+cours)?|cette\s+année)|(?:first\s+)?(?P<hn>a|one|\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\s+months\s+of\s+(?:the|this)\s+year)|(?P<this>cette\s+année|this\s+year|l['’]année\s+en\s+cours|the\s+current\s+year))",
         )
         .expect("valid relative period regex")
     })
@@ -692,6 +692,15 @@ mod tests {
             periods("Début 2023, rien ; au cours des cinq premiers mois de l'année, 5."),
             ["2023-01-01", "2023-01..2023-05"]
         );
+        // A comparison's base: the year before.
+        let before = |t: &str| scan(t).iter().map(|m| m.relative).collect::<Vec<_>>();
+        for t in [
+            "In 2025 sales were 5.2, up from 4.8 a year ago.",
+            "En 2025, 5,2, contre 4,8 il y a un an.",
+            "En 2025, 5,2 ; un an auparavant, 4,8.",
+        ] {
+            assert_eq!(before(t), [None, Some(Relative::YearBefore)], "{t}");
+        }
     }
 
     #[test]
