@@ -57,6 +57,9 @@ impl Anniversary {
 const NAMES_BACK: usize = 3;
 const NAMES_BACK_PARAGRAPHS: usize = 2;
 
+/// How far from "30 ans de" its celebrating verb may stand.
+const CELEBRATE_REACH: usize = 160;
+
 /// "le 30e anniversaire de", "the thirtieth anniversary of": the word before the noun is
 /// read with [`ordinal_value`].
 fn ordinal_re() -> &'static Regex {
@@ -125,7 +128,16 @@ pub fn anniversaries(
         let Some(si) = seg.sentence_of(told.start()) else {
             continue;
         };
-        if !celebrates_re().is_match(&text[seg.sentences[si].clone()]) {
+        // The celebrating verb in the sentence, near the count (a bounded window keeps a
+        // run-on line linear).
+        let sentence = &seg.sentences[si];
+        let near = text
+            .floor_char_boundary(told.start().saturating_sub(CELEBRATE_REACH))
+            .max(sentence.start)
+            ..text
+                .floor_char_boundary((told.end() + CELEBRATE_REACH).min(text.len()))
+                .min(sentence.end);
+        if !celebrates_re().is_match(&text[near]) {
             continue;
         }
         if let Ok(n) = count.as_str().parse::<u32>() {

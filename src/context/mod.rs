@@ -807,6 +807,9 @@ fn claims_of(
     claims
 }
 
+/// How far before a count its "l'un des" may start.
+const MEMBER_CUE_REACH: usize = 32;
+
 /// "l'un des", "l'une des", "one of the", "parmi les", "among the" right before a count.
 fn member_of_re() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
@@ -844,9 +847,14 @@ fn ranked_group(
     sentence: &Range<usize>,
     ents: &[EntityMention],
 ) -> Option<(usize, Range<usize>)> {
-    let lead = text.get(sentence.start..q.clean.start)?;
+    // The cue stands right before the count: a bounded look-back keeps a run-on line of
+    // counts linear.
+    let from = text
+        .floor_char_boundary(q.clean.start.saturating_sub(MEMBER_CUE_REACH))
+        .max(sentence.start);
+    let lead = text.get(from..q.clean.start)?;
     let cue = member_of_re().find(lead)?;
-    let cue_at = sentence.start + cue.start();
+    let cue_at = from + cue.start();
     let after = entity::ahead(text, q.clean.start, 48).to_lowercase();
     if !RANKS.iter().any(|r| after.contains(r)) {
         return None;
@@ -884,7 +892,11 @@ fn ranked_group(
     }
     // The run is the verb's subject, not a complement ("qui achète du cuivre au Chili, au
     // Pérou et en Zambie, est devenue l'un des …"): no preposition before its first name.
-    let head = text[sentence.start..before[first].range.start].to_lowercase();
+    let at = before[first].range.start;
+    let head = text[text
+        .floor_char_boundary(at.saturating_sub(24))
+        .max(sentence.start)..at]
+        .to_lowercase();
     let mut words = head
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == ',')
         .filter(|w| !w.is_empty())
