@@ -98,10 +98,7 @@ fn distant(ctx: &Ctx, a: &Anniversary, b: &Anniversary) -> bool {
 }
 
 fn text_of(ctx: &Ctx, a: &Anniversary, clean: &std::ops::Range<usize>) -> String {
-    ctx.docs[a.doc].clean.text[clean.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::squeeze_whitespace(&ctx.docs[a.doc].clean.text[clean.clone()])
 }
 
 fn place(ctx: &Ctx, a: &Anniversary) -> String {
@@ -131,19 +128,18 @@ fn key(a: &Anniversary) -> Vec<String> {
 
 fn conflict(ctx: &Ctx, first: &Anniversary, again: &Anniversary) -> Finding {
     let thing = text_of(ctx, again, &again.thing_clean);
+    let first_place = place(ctx, first);
     let message = format!(
-        "the same anniversary gives two start years: “{}” in {} here, “{}” in {} at {}",
+        "the same anniversary gives two start years: “{}” in {} here, “{}” in {} at {first_place}",
         text_of(ctx, again, &again.count_clean),
         again.in_year,
         text_of(ctx, first, &first.count_clean),
         first.in_year,
-        place(ctx, first)
     );
     let help = format!(
-        "both places speak of “{thing}”: {} here, {} at {}; one count or one year is wrong",
+        "both places speak of “{thing}”: {} here, {} at {first_place}; one count or one year is wrong",
         arithmetic(again),
         arithmetic(first),
-        place(ctx, first)
     );
     let labels = vec![
         label(ctx, again, format!("since {}", again.since()), true),
@@ -157,17 +153,16 @@ fn conflict(ctx: &Ctx, first: &Anniversary, again: &Anniversary) -> Finding {
 }
 
 fn repeat(ctx: &Ctx, first: &Anniversary, again: &Anniversary) -> Finding {
+    let first_place = place(ctx, first);
     let message = format!(
-        "the same anniversary is told again: “{}” of “{}” in {} (first at {})",
+        "the same anniversary is told again: “{}” of “{}” in {} (first at {first_place})",
         text_of(ctx, again, &again.count_clean),
         text_of(ctx, again, &again.thing_clean),
         again.in_year,
-        place(ctx, first)
     );
     let help = format!(
-        "{} at both places; keep one, or refer back to {}",
+        "{} at both places; keep one, or refer back to {first_place}",
         arithmetic(again),
-        place(ctx, first)
     );
     let labels = vec![
         label(ctx, again, "told again here".into(), true),
