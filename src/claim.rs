@@ -208,6 +208,12 @@ pub struct Claim {
     /// distinct names are given as its members, and where they stand in the cleaned text.
     #[serde(skip)]
     pub members: Option<(usize, Range<usize>)>,
+    /// For a figure told again in a sentence that says so ("Plus précisément, le nombre de
+    /// résidents a atteint 108"): where the figure it restates starts in the cleaned text
+    /// (an earlier claim of the same document, measure and paragraph). The two are one
+    /// fact whatever period each was read with.
+    #[serde(skip)]
+    pub restates: Option<usize>,
     /// Sentence range in the cleaned text.
     #[serde(skip)]
     pub sentence: Range<usize>,

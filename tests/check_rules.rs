@@ -1362,3 +1362,32 @@ fn a_multiplier_before_two_dated_levels_after_a_colon_fr_en() {
     let en = "Online renewals doubled: 4,100 in 2023, 10,200 in 2024.";
     fires_once_then_silent(en, Lang::En, "multiplier", "doubled", ("10,200", "8,200"));
 }
+
+#[test]
+fn a_figure_restated_more_precisely_must_agree_fr() {
+    // The restating sentence carries the quarter of the sentence before it; the first
+    // figure carries no period at all. "Plus précisément" says they are one fact.
+    let text = "Le parc technologique de Lyon réunit déjà plus d'une centaine de résidents venus de 15 pays. Ses investissements ont dépassé 830 millions d'euros. Au premier trimestre 2023, 11 nouvelles entreprises s'y sont installées. Plus précisément, le nombre de résidents du parc a maintenant atteint 88.";
+    let f = fires_once_then_silent(text, Lang::Fr, "conflicting-fact", "88", ("88", "108"));
+    assert_eq!(f.labels.len(), 2);
+    let help = f.help.as_deref().unwrap();
+    assert!(help.contains("(100, ∞)"), "{help}");
+    // Without the cue, the two figures are read with different periods: silent.
+    let plain = text.replace("Plus précisément, le", "Le");
+    assert!(lint(&plain, Lang::Fr).is_empty());
+}
+
+#[test]
+fn a_figure_restated_in_other_words_must_agree_en() {
+    let text = "The cooperative now gathers about 2,400 member farms across 14 counties. Its dairy sold 310 million litres in 2024. In other words, the cooperative counts 1,900 member farms.";
+    fires_once_then_silent(
+        text,
+        Lang::En,
+        "conflicting-fact",
+        "1,900 member",
+        ("1,900", "2,412"),
+    );
+    // The counties are not what the restating sentence counts.
+    let counties = "The cooperative gathers farms from 14 counties. Its dairy sold 310 million litres in 2024. In other words, the cooperative counts 1,900 member farms.";
+    assert!(lint(counties, Lang::En).is_empty());
+}

@@ -61,6 +61,8 @@ struct Pair {
     sim: f32,
     same_value: bool,
     anchored: bool,
+    /// The text says `b` tells `a` again ("Plus précisément, …").
+    restated: bool,
 }
 
 pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -94,7 +96,7 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
         .into_par_iter()
         .map(|(a, b, sim, shared)| {
             let p = (debug || shared >= MIN_SHARED_WEIGHT)
-                .then(|| judge(ctx, &clauses, a, b, sim))
+                .then(|| judge(ctx, &clauses, a, b, sim, false))
                 .flatten();
             (a, b, sim, shared, p)
         })
@@ -155,7 +157,7 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
                         out.push((a, b, None));
                         continue;
                     }
-                    out.push((a, b, judge(ctx, &clauses, a, b, sim)));
+                    out.push((a, b, judge(ctx, &clauses, a, b, sim, false)));
                 }
             }
             out
@@ -170,6 +172,26 @@ pub fn facts(ctx: &Ctx, out: &mut Vec<Finding>) {
             p.anchored = true;
             p.sim = p.sim.max(threshold + CONFLICT_MARGIN);
             seen.insert((a, b));
+            pairs.push(p);
+        }
+    }
+    // Told again on purpose ("Plus précisément, … a atteint 108"): the sentence says which
+    // figure it restates, so the two are one fact whatever period each was read with.
+    for (b, c) in ctx.claims.iter().enumerate() {
+        let Some(at) = c.restates else { continue };
+        let first =
+            ctx.claims[..b].partition_point(|x| (x.doc, x.quantity.clean.start) < (c.doc, at));
+        if first == b || ctx.claims[first].quantity.clean.start != at || !eligible[first] {
+            continue;
+        }
+        if !eligible[b] || seen.contains(&(first, b)) {
+            continue;
+        }
+        let (sim, _) = clauses.similarity(first, b);
+        if let Some(mut p) = judge(ctx, &clauses, first, b, sim, true) {
+            p.anchored = true;
+            p.sim = p.sim.max(threshold + CONFLICT_MARGIN);
+            seen.insert((first, b));
             pairs.push(p);
         }
     }
@@ -247,7 +269,15 @@ enum Emit {
 }
 
 /// Whether two figures may be one fact, and how.
-fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<Pair> {
+/// `restated`: the text says `b` tells `a` again, so their periods do not keep them apart.
+fn judge(
+    ctx: &Ctx,
+    clauses: &Clauses,
+    a: usize,
+    b: usize,
+    sim: f32,
+    restated: bool,
+) -> Option<Pair> {
     let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
     let (la, lb) = (&clauses.clauses[a], &clauses.clauses[b]);
     if la.sentence == lb.sentence {
@@ -290,11 +320,11 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
     let nested_repeat =
         |p: Period, q: Period| p.nested(&q) && ca.quantity.interval.overlaps(&cb.quantity.interval);
     if let (Some(p), Some(q)) = (ca.period, cb.period) {
-        if p != q && periods_read && !nested_repeat(p, q) {
+        if p != q && periods_read && !nested_repeat(p, q) && !restated {
             return None;
         }
     }
-    if !la.years.is_empty() && !lb.years.is_empty() && la.years != lb.years {
+    if !la.years.is_empty() && !lb.years.is_empty() && la.years != lb.years && !restated {
         return None;
     }
     if ca.role != cb.role && (ca.role == Role::Target || cb.role == Role::Target) {
@@ -325,6 +355,7 @@ fn judge(ctx: &Ctx, clauses: &Clauses, a: usize, b: usize, sim: f32) -> Option<P
         sim,
         same_value,
         anchored,
+        restated,
     })
 }
 
@@ -405,12 +436,19 @@ fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
         "the same fact is given two values: “{second_text}” here, “{first_text}” at {}",
         place(ctx, first)
     );
-    let help = format!(
-        "both sentences say {about} ({}% alike); {} ≠ {}: keep one value",
-        (p.sim * 100.0).round(),
-        first.quantity.value.normalize(),
-        second.quantity.value.normalize()
-    );
+    let help = if p.restated {
+        format!(
+            "the sentence tells {about} again: “{first_text}” stands for {} and “{second_text}” for {}, which do not meet: keep one value",
+            first.quantity.interval, second.quantity.interval
+        )
+    } else {
+        format!(
+            "both sentences say {about} ({}% alike); {} ≠ {}: keep one value",
+            (p.sim * 100.0).round(),
+            first.quantity.value.normalize(),
+            second.quantity.value.normalize()
+        )
+    };
     let labels = vec![
         label(second, format!("{second_text} here"), true),
         label(first, format!("{first_text} here"), false),

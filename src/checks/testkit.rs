@@ -118,6 +118,7 @@ impl Kit {
             period_confidence: 1.0,
             counted: None,
             members: None,
+            restates: None,
             sentence,
             paragraph,
         });

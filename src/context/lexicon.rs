@@ -125,6 +125,9 @@ pub enum Cue {
     /// The date after it is when the document was issued ("Issued April 2025", "publié le
     /// 4 février"), not a period the figures speak of: it is not carried.
     Dateline,
+    /// The sentence it opens tells an earlier figure again, more exactly ("Plus
+    /// précisément, …", "In other words, …"): its figure of the same measure is that one.
+    Restate,
 }
 
 /// How an entity is written where it was found.
@@ -247,11 +250,12 @@ impl ContextLexicon {
                 "base" => Cue::Base,
                 "against" => Cue::Against,
                 "dateline" => Cue::Dateline,
+                "restate" => Cue::Restate,
                 r => {
                     return Err(err(
                         origin,
                         format!(
-                            "cue role `{r}` (expected change, index, share, target, base, against or dateline)"
+                            "cue role `{r}` (expected change, index, share, target, base, against, dateline or restate)"
                         ),
                     ))
                 }

@@ -782,6 +782,17 @@ fn claims_of(
             (Kind::Count, Some(u)) => lex.metric_of_unit(u).map(|m| lex.metrics[m].code.clone()),
             _ => None,
         };
+        let restates = restated(
+            text,
+            &sentence,
+            cues,
+            &claims,
+            q,
+            &metric_code,
+            role_reading.role,
+        )
+        .filter(|c| c.paragraph == paragraph && subject_compatible(&c.subject, &subject))
+        .map(|c| c.quantity.clean.start);
         claims.push(Claim {
             doc: doc_index,
             quantity: (*q).clone(),
@@ -802,9 +813,77 @@ fn claims_of(
                 .flatten(),
             sentence: sentence.clone(),
             paragraph,
+            restates,
         });
     }
     claims
+}
+
+/// How many claims back a restating sentence looks for the figure it tells again.
+const RESTATE_REACH: usize = 12;
+
+/// The figure a sentence opening with a restating cue ("Plus précisément, …", "In other
+/// words, …") tells again: the last earlier figure of the same measure and kind, before
+/// this sentence, among the few claims just before. Only the sentence's first figure of
+/// that measure restates.
+fn restated<'c>(
+    text: &str,
+    sentence: &Range<usize>,
+    cues: &[CueMention],
+    claims: &'c [Claim],
+    q: &Quantity,
+    metric: &Option<String>,
+    role: Role,
+) -> Option<&'c Claim> {
+    let metric = metric.as_ref()?;
+    if role != Role::Value {
+        return None;
+    }
+    let opens = cues.iter().any(|c| {
+        c.cue == Cue::Restate
+            && c.start >= sentence.start
+            && c.end <= q.clean.start
+            && text[sentence.start..c.start]
+                .chars()
+                .all(|ch| !ch.is_alphanumeric())
+    });
+    if !opens {
+        return None;
+    }
+    let class = |k: Kind| match k {
+        Kind::Count | Kind::Number => Kind::Count,
+        k => k,
+    };
+    let mut before = claims.iter().rev().take(RESTATE_REACH);
+    // A count restates a count of the same noun, or one whose noun is what the measure
+    // counts: "le nombre de résidents … 108" tells "une centaine de résidents" again, not
+    // the "15 pays" they come from.
+    let counts_alike = |c: &Claim| match (&q.unit, &c.quantity.unit) {
+        (Some(u), Some(v)) => u == v,
+        (None, Some(_)) => c.counted.as_ref() == Some(metric),
+        _ => true,
+    };
+    let same_measure = |c: &&Claim| {
+        c.metric.as_ref() == Some(metric)
+            && c.role == Role::Value
+            && class(c.quantity.kind) == class(q.kind)
+            && (c.quantity.kind != Kind::Count || counts_alike(c))
+    };
+    // Another figure of this measure earlier in the sentence was the restating one.
+    if claims
+        .iter()
+        .rev()
+        .take_while(|c| c.sentence == *sentence)
+        .any(|c| same_measure(&c))
+    {
+        return None;
+    }
+    before.find(|c| c.sentence.end <= sentence.start && same_measure(c))
+}
+
+/// Two subject readings that may name one thing: the same, or one not read.
+fn subject_compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    a.is_none() || b.is_none() || a == b
 }
 
 /// How far before a count its "l'un des" may start.
