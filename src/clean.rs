@@ -154,11 +154,12 @@ struct Paragraphs {
 
 fn footnote_marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    // A closing quote, or a lowercase word of 2+ letters, with 1–3 digits glued on and
-    // then a space, punctuation or end: `annoncés"2 .`, `zones12,`. Units such as
-    // `km2`, and codes such as `Q1`, `H1`, `CO2`, are excluded by the caller.
+    // A closing quote, a percent sign, or a lowercase word of 2+ letters, with 1–3 digits
+    // glued on and then a space, punctuation or end: `annoncés"2 .`, `zones12,`,
+    // `21,4 %2 pour`. Units such as `km2`, and codes such as `Q1`, `H1`, `CO2`, are
+    // excluded by the caller.
     RE.get_or_init(|| {
-        Regex::new(r#"(?:["»”’)]|\p{Ll}{2,})(\d{1,3})(?:[\s.,;:!?)]|$)"#).expect("valid regex")
+        Regex::new(r#"(?:["»”’)%]|\p{Ll}{2,})(\d{1,3})(?:[\s.,;:!?)]|$)"#).expect("valid regex")
     })
 }
 

@@ -1391,3 +1391,40 @@ fn a_figure_restated_in_other_words_must_agree_en() {
     let counties = "The cooperative gathers farms from 14 counties. Its dairy sold 310 million litres in 2024. In other words, the cooperative counts 1,900 member farms.";
     assert!(lint(counties, Lang::En).is_empty());
 }
+
+#[test]
+fn a_change_by_a_fraction_en() {
+    // "fell by a third" is ×2/3, "grew by a quarter" ×5/4.
+    let text = "Curtailment fell by a third, from 96 GWh in 2022 to 81 GWh in 2023.";
+    fires_once_then_silent(
+        text,
+        Lang::En,
+        "multiplier",
+        "by a third",
+        ("81 GWh", "64 GWh"),
+    );
+    let text = "Turnover with the region grew by a quarter, from $31.2 million in 2022 to $45.6 million in 2023.";
+    fires_once_then_silent(
+        text,
+        Lang::En,
+        "multiplier",
+        "by a quarter",
+        ("$45.6", "$39.0"),
+    );
+}
+
+#[test]
+fn a_fall_by_a_fraction_with_an_elided_de_fr() {
+    // "une baisse d'un tiers" is a change of −1/3 (×2/3), not a factor of a third: 64 is
+    // two thirds of 96.
+    let text =
+        "Les pertes sont passées de 96 GWh en 2022 à 81 GWh en 2023, soit une baisse d'un tiers.";
+    let f = fires_once_then_silent(
+        text,
+        Lang::Fr,
+        "multiplier",
+        "un tiers",
+        ("81 GWh", "64 GWh"),
+    );
+    assert!(f.help.as_deref().unwrap().contains("×0.67"), "{:?}", f.help);
+}

@@ -156,3 +156,18 @@ fn a_figure_without_context_stays_below_the_threshold() {
     assert_eq!(c[0].subject, None);
     assert!(c[0].confidence < MIN_CONFIDENCE);
 }
+
+#[test]
+fn exports_then_imports_after_the_first_figures_period() {
+    let t = "Georgian exports to Turkmenistan were $22.4 million in 2023 and imports $131.8 \
+             million.";
+    let c = claims(
+        t,
+        &[
+            ("$22.4 million", Kind::Amount, Some("USD")),
+            ("$131.8 million", Kind::Amount, Some("USD")),
+        ],
+    );
+    assert_eq!(s(&c[0].metric), "exports", "{:?}", c[0]);
+    assert_eq!(s(&c[1].metric), "imports");
+}

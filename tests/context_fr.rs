@@ -330,3 +330,22 @@ fn an_ordinal_in_the_title_and_a_change_on_a_year() {
         Some("2024")
     );
 }
+
+#[test]
+fn the_same_year_is_the_year_spoken_of_not_a_comparison_base() {
+    let t = "En 2022, les exportations turques vers le Kazakhstan ont atteint 1 374,2 millions \
+             de dollars, contre 1 152,3 millions en 2021. La même année, les échanges ont atteint \
+             3 541,2 millions de dollars.";
+    let c = claims(
+        t,
+        &[
+            ("1 374,2 millions de dollars", Kind::Amount, Some("USD")),
+            ("1 152,3 millions", Kind::Amount, Some("USD")),
+            ("3 541,2 millions de dollars", Kind::Amount, Some("USD")),
+        ],
+    );
+    assert_eq!(period(&c[0]), "2022");
+    assert_eq!(period(&c[1]), "2021");
+    assert_eq!(period(&c[2]), "2022", "{:?}", c[2]);
+    assert_eq!(s(&c[2].metric), "turnover");
+}

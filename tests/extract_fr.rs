@@ -149,3 +149,32 @@ fn a_span_never_swallows_a_footnote_block_between_number_and_noun() {
     assert_eq!(count.value, d("80"));
     assert_eq!(doc.slice(&count.span), "80");
 }
+
+#[test]
+fn billions_of_exports_are_an_amount_in_the_sentences_currency() {
+    let (_, q) = run("Les échanges ont atteint 1 842,6 milliards de FCFA en 2023, dont 812,4 milliards d'exportations et 1 010,2 milliards d'importations. Elle a vendu 3 millions de bouteilles.");
+    let claims: Vec<&Quantity> = q.iter().filter(|q| q.is_claim()).collect();
+    assert_eq!(claims.len(), 4, "{claims:#?}");
+    for (c, v) in claims[..3]
+        .iter()
+        .zip(["1842600000000", "812400000000", "1010200000000"])
+    {
+        assert_eq!(c.kind, Kind::Amount, "{c:?}");
+        assert_eq!(c.unit.as_deref(), Some("XOF"));
+        assert_eq!(c.value, d(v));
+    }
+    // A noun a number counts stays its unit.
+    assert_eq!(claims[3].kind, Kind::Count);
+    assert_eq!(claims[3].unit.as_deref(), Some("bouteille"));
+}
+
+#[test]
+fn a_footnote_number_glued_to_a_percent_sign_is_set_aside() {
+    let (doc, q) = run(
+        "Les exportations ont augmenté de 21,4 %2 pour s'établir à 1 374,2 millions de dollars.",
+    );
+    let claims: Vec<&Quantity> = q.iter().filter(|q| q.is_claim()).collect();
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[0].value, d("21.4"));
+    assert_eq!(&doc.text[claims[0].span.clone()], "21,4 %");
+}

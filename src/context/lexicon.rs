@@ -435,10 +435,12 @@ impl ContextLexicon {
                 .chars()
                 .next_back()
                 .is_none_or(|ch| !ch.is_alphanumeric());
+            // A term ending in an elided "d'" is followed by its word.
             let after_word = text[e..]
                 .chars()
                 .next()
-                .is_some_and(|ch| ch.is_alphanumeric());
+                .is_some_and(|ch| ch.is_alphanumeric())
+                && !text[..e].ends_with(['\'', '’']);
             if !before_ok {
                 continue;
             }
@@ -487,10 +489,18 @@ fn variants(term: &str) -> Vec<String> {
         }
     };
     let base = term.trim().to_string();
-    let mut out = vec![base.clone(), lower_first(&base), upper_first(&base)];
-    if base.contains('\'') {
-        let curly = base.replace('\'', "’");
-        out.extend([curly.clone(), lower_first(&curly), upper_first(&curly)]);
+    // French elides "de" before a vowel: "baisse de" is also "baisse d'un tiers".
+    let mut bases = vec![base.clone()];
+    if let Some(stem) = base.strip_suffix(" de") {
+        bases.push(format!("{stem} d'"));
+    }
+    let mut out = Vec::new();
+    for b in bases {
+        out.extend([b.clone(), lower_first(&b), upper_first(&b)]);
+        if b.contains('\'') {
+            let curly = b.replace('\'', "’");
+            out.extend([curly.clone(), lower_first(&curly), upper_first(&curly)]);
+        }
     }
     // The automaton folds ASCII case: keys differing only there are one pattern.
     let mut keys: Vec<String> = out.iter().map(|s| s.to_ascii_lowercase()).collect();

@@ -62,6 +62,17 @@ fn measured_in(q: &Quantity, lex: &ContextLexicon, metric: usize) -> bool {
     q.kind != Kind::Amount || units.is_empty() || q.unit.as_ref().is_some_and(|u| units.contains(u))
 }
 
+/// A period phrase right after a figure: "in 2023", "en 2023", "au premier semestre 2023".
+fn period_lead_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^(?:in|en|au|à|during|for|over)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:19|20)\d\d(?-u:\b)\s*",
+        )
+        .expect("valid period lead regex")
+    })
+}
+
 /// The metric of a figure, from the metric mentions of its sentence (sorted).
 pub fn metric_of(
     text: &str,
@@ -131,6 +142,12 @@ pub fn metric_of(
                 return true;
             }
             let gap = text.get(q.clean.end..m.start).unwrap_or("").trim_start();
+            // "… were $22.4 million in 2023 and imports $131.8 million": the figure's own
+            // period comes first, then the next item.
+            let gap = match period_lead_re().find(gap) {
+                Some(lead) => &gap[lead.end()..],
+                None => gap,
+            };
             let gap = gap.to_lowercase();
             ![
                 "et ",

@@ -130,7 +130,7 @@ impl DocContext {
         let entities = entity::mentions(text, &hits, lex);
         let home = entity::home_country(&entities);
         let periods = period::scan(text);
-        let base = periods
+        let base: Vec<bool> = periods
             .iter()
             .map(|p| {
                 if p.relative == Some(Relative::YearBefore) {
@@ -207,6 +207,23 @@ impl DocContext {
                 })
             })
             .collect();
+        // "En 2022, les exportations ont atteint X, contre Y en 2021. La même année, …":
+        // "the same year" is the year the text speaks of, not a comparison's other side.
+        let mut periods = periods;
+        let mut spoken_of: Option<i32> = None;
+        for (i, p) in periods.iter_mut().enumerate() {
+            match (p.relative, p.period) {
+                (None, Some(q)) if !base[i] && !uncarried[i] => {
+                    spoken_of = Some(if q.instant { q.from.year } else { q.to.year });
+                }
+                (Some(Relative::SameYear), _) if !p.clarified => {
+                    if let Some(y) = spoken_of {
+                        p.period = Some(Period::year(y));
+                    }
+                }
+                _ => {}
+            }
+        }
         let (title_period, header_paragraphs) = title_period(doc, &periods, &uncarried);
         DocContext {
             title_period,

@@ -110,10 +110,21 @@ fn fraction_change(
     if let Some(c) = more_after_re().captures(after) {
         return Some(up_or_down(&c));
     }
+    // "fell by a third": the verb's "by" is also the fraction's first word.
+    let gap_ok = |c: &CueMention| {
+        if c.end <= q.clean.start {
+            q.clean.start - c.end <= CHANGE_REACH_AMOUNT
+                && fraction_gap_re().is_match(&text[c.end..q.clean.start])
+        } else {
+            c.start < q.clean.start
+                && text
+                    .get(q.clean.start..c.end)
+                    .is_some_and(|shared| shared.trim().eq_ignore_ascii_case("by"))
+        }
+    };
     cues.iter()
-        .filter(|c| c.end <= q.clean.start && q.clean.start - c.end <= CHANGE_REACH_AMOUNT)
-        .filter(|c| in_clause(c.start, c.end))
-        .filter(|c| fraction_gap_re().is_match(&text[c.end..q.clean.start]))
+        .filter(|c| c.start < q.clean.start && gap_ok(c))
+        .filter(|c| in_clause(c.start, c.start.min(q.clean.start)))
         .max_by_key(|c| c.end)
         .and_then(|c| match c.cue {
             Cue::Change(d) => d,

@@ -187,6 +187,9 @@ pub struct LangLexicon {
     pub fillers: WordSet,
     /// Words linking a scale to its unit (`de`, `of`).
     pub bridges: WordSet,
+    /// Nouns that say what a scaled amount measures, not what it counts: "812,4 milliards
+    /// d'exportations" is 812,4 billion (of the sentence's currency) of exports.
+    pub value_nouns: WordSet,
     /// Suffixes glued to digits that make an ordinal (`e`, `er`, `th`).
     pub ordinal_suffixes: WordSet,
     /// Joining words inside spelled-out numbers (`et`, `and`).
@@ -245,6 +248,8 @@ struct Section {
     stop_words: Vec<String>,
     fillers: Vec<String>,
     bridges: Vec<String>,
+    #[serde(default)]
+    value_nouns: Vec<String>,
     ordinal_suffixes: Vec<String>,
     number_joiners: Vec<String>,
 }
@@ -859,6 +864,7 @@ impl NumberLexicon {
         word_set(&mut l.stop_words, &s.stop_words, "stop_words", origin)?;
         word_set(&mut l.fillers, &s.fillers, "fillers", origin)?;
         word_set(&mut l.bridges, &s.bridges, "bridges", origin)?;
+        word_set(&mut l.value_nouns, &s.value_nouns, "value_nouns", origin)?;
         word_set(
             &mut l.ordinal_suffixes,
             &s.ordinal_suffixes,

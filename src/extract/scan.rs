@@ -1043,6 +1043,7 @@ impl<'a> Scanner<'a> {
         bridgeable: bool,
         c: Core,
     ) -> Option<(usize, NounUnit, bool)> {
+        let mut bridged = false;
         if bridgeable && self.word_in(j, |l| &l.bridges) {
             let mut k = j + 1;
             if self.is_punct(k, "'’") && self.glued(k) {
@@ -1050,6 +1051,7 @@ impl<'a> Scanner<'a> {
             }
             if self.near(k) || self.glued(k) {
                 j = k;
+                bridged = true;
             }
         }
         // Up to two adjectives between number and noun.
@@ -1085,6 +1087,7 @@ impl<'a> Scanner<'a> {
         if lex.stop_words.contains(&w)
             || lex.number_words.contains_key(&w)
             || lex.adjectives.contains(&w)
+            || (bridged && lex.value_nouns.contains(&w))
         {
             return None;
         }
