@@ -1428,3 +1428,61 @@ fn a_fall_by_a_fraction_with_an_elided_de_fr() {
     );
     assert!(f.help.as_deref().unwrap().contains("×0.67"), "{:?}", f.help);
 }
+
+#[test]
+fn parts_in_brackets_may_be_the_main_ones_but_never_more_than_the_total_en() {
+    let text = "The 18.6 million euros raised in 2023 (individual donations 9.8 million, corporate giving 5.1 million and legacies 4.2 million) are a record.";
+    fires_once_then_silent(
+        text,
+        Lang::En,
+        "sum-of-parts",
+        "18.6 million euros",
+        ("9.8 million", "8.8 million"),
+    );
+    // Fewer than the total: the brackets may name the main sources only.
+    let main = text.replace("9.8 million", "7.1 million");
+    assert!(lint(&main, Lang::En).is_empty());
+}
+
+#[test]
+fn a_companys_turnover_broken_down_by_product_fr() {
+    // "Chiffre d'affaires" is trade turnover in a trade report, a company's sales here: its
+    // parts are products, not exports and imports.
+    let text = "Le chiffre d'affaires de 286,4 millions d'euros se répartit entre les fromages (148,2 millions), les produits frais (79,5 millions) et la poudre de lait (52,3 millions).";
+    let f = fires_once_then_silent(
+        text,
+        Lang::Fr,
+        "sum-of-parts",
+        "286,4 millions d'euros",
+        ("148,2", "154,6"),
+    );
+    assert!(
+        f.help
+            .as_deref()
+            .unwrap()
+            .contains("148.2 + 79.5 + 52.3 = 280.0"),
+        "{:?}",
+        f.help
+    );
+}
+
+#[test]
+fn a_total_dated_before_its_verb_of_composition_en() {
+    let text = "Industrial output of $72.4 billion in 2023 comprised mining ($1.9 billion), manufacturing ($61.3 billion) and energy ($8.1 billion).";
+    fires_once_then_silent(
+        text,
+        Lang::En,
+        "sum-of-parts",
+        "$72.4 billion",
+        ("$61.3", "$62.4"),
+    );
+    // Another figure before the verb is not a date: no list.
+    let other = text.replace("in 2023 comprised", "up 4% comprised");
+    assert!(lint(&other, Lang::En).is_empty());
+}
+
+#[test]
+fn shares_listed_with_long_labels_fr() {
+    let text = "Le lait conventionnel représente 71 % de la collecte, le lait biologique 22 % et le lait destiné aux fromages AOP 12 %.";
+    fires_once_then_silent(text, Lang::Fr, "share", "12 %", ("71 %", "66 %"));
+}

@@ -205,16 +205,16 @@ fn parenthesised(
     let lead = fold(inner.trim_start());
     let subset = SUBSET.iter().any(|w| lead.starts_with(w));
     let wc = &ctx.claims[whole];
-    // An amount is a total of the parts in its brackets only when the text says so
+    // An amount is the total of the parts in its brackets only when the text says so
     // ("totalled $290.0 million (…)"): "$5 bn ($3 bn to Russia, $1 bn to China)" may name
-    // the main ones only.
-    if wc.quantity.kind == Kind::Amount
-        && !subset
-        && !(says_total(ctx, text, whole, open) && shaped(ctx, text, open + 1..close, &parts))
-    {
-        return None;
-    }
-    let partial = subset || hedged(ctx, text, whole, close);
+    // the main ones only, which still cannot add up to more than it.
+    let main_ones = wc.quantity.kind == Kind::Amount && !subset && {
+        if !shaped(ctx, text, open + 1..close, &parts) {
+            return None;
+        }
+        !says_total(ctx, text, whole, open)
+    };
+    let partial = subset || main_ones || hedged(ctx, text, whole, close);
     sum_finding(ctx, whole, &parts, partial)
 }
 
@@ -434,8 +434,15 @@ fn part_interval(ctx: &Ctx, whole: usize, j: usize) -> Option<Interval> {
 /// The parts against their total: their sum must meet it, or (a partial list) not exceed it.
 fn sum_finding(ctx: &Ctx, whole: usize, parts: &[usize], partial: bool) -> Option<Finding> {
     let wc = &ctx.claims[whole];
-    if wc.metric.as_deref() == Some("turnover") {
-        // Exports and imports of a turnover: the trade-balance identity.
+    let trade_flow = |j: &usize| {
+        matches!(
+            ctx.claims[*j].metric.as_deref(),
+            Some("exports" | "imports" | "balance")
+        )
+    };
+    if wc.metric.as_deref() == Some("turnover") && parts.iter().any(trade_flow) {
+        // Exports and imports of a turnover: the trade-balance identity. A company's
+        // "chiffre d'affaires" broken down by product is a sum of parts.
         return None;
     }
     let mut sum = Interval::exact(Decimal::ZERO);
@@ -567,8 +574,14 @@ fn open_list(ctx: &Ctx, text: &str, whole: usize, rest: &[usize]) -> Option<Find
             q.start >= start && q.end <= send
         })
         .collect();
+    // "$72.4 billion in 2023 comprised mining ($1.9 billion), …": the total's own date
+    // may stand before the verb; any other digit there is another figure.
+    let first_part = parts
+        .first()
+        .map_or(send, |&j| ctx.claims[j].quantity.clean.start);
     if parts.len() < 2
-        || digits_outside(ctx, text, start..send, &parts)
+        || !only_dates(&text[start..first_part.max(start)])
+        || digits_outside(ctx, text, first_part..send, &parts)
         || !shaped(ctx, text, start..send, &parts)
     {
         return None;

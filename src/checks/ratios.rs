@@ -827,7 +827,8 @@ const PART_VERBS: &[&str] = &[
 ];
 /// Words that link a label to its elliptic share ("North America for 31 %").
 const LINKS: &[&str] = &[
-    "for", "pour", "a", "with", "avec", "and", "et", "ainsi", "que",
+    "for", "pour", "a", "with", "avec", "and", "et", "ainsi", "que", "the", "le", "la", "les", "l",
+    "au", "aux",
 ];
 /// Words that make a figure in a list of shares something else than a part.
 const NOT_PARTS: &[&str] = &[
