@@ -1486,3 +1486,47 @@ fn shares_listed_with_long_labels_fr() {
     let text = "Le lait conventionnel représente 71 % de la collecte, le lait biologique 22 % et le lait destiné aux fromages AOP 12 %.";
     fires_once_then_silent(text, Lang::Fr, "share", "12 %", ("71 %", "66 %"));
 }
+
+#[test]
+fn exports_and_imports_given_respectively_en_fr() {
+    let en = "Exports to and imports from Uzbekistan were $96.4 million and $58.1 million respectively, leaving a surplus of $48.3 million.";
+    fires_once_then_silent(
+        en,
+        Lang::En,
+        "trade-balance",
+        "$48.3 million",
+        ("$48.3", "$38.3"),
+    );
+    let fr = "Les exportations et les importations ont atteint respectivement 96,4 et 58,1 millions de dollars, soit un excédent de 48,3 millions de dollars.";
+    fires_once_then_silent(
+        fr,
+        Lang::Fr,
+        "trade-balance",
+        "48,3 millions de dollars",
+        ("48,3", "38,3"),
+    );
+}
+
+#[test]
+fn a_change_stated_against_the_base_it_is_more_than_en_fr() {
+    let en = "Output of the food industry reached MDL 24.6 billion in 2023, 8.9% more than the MDL 23.8 billion recorded in 2022.";
+    let f = fires_once_then_silent(en, Lang::En, "growth-rate", "8.9%", ("8.9%", "3.4%"));
+    assert!(
+        f.help
+            .as_deref()
+            .unwrap()
+            .contains("(24.6 − 23.8) / 23.8 = +3.4 %"),
+        "{:?}",
+        f.help
+    );
+    let fr = "La production a atteint 24,6 milliards d'euros en 2023, soit 8,9 % de plus que les 23,8 milliards d'euros de 2022.";
+    fires_once_then_silent(fr, Lang::Fr, "growth-rate", "8,9 %", ("8,9 %", "3,4 %"));
+}
+
+#[test]
+fn a_base_given_in_brackets_en() {
+    let text = "Mail volumes fell 7.5% to 1,148 tonnes (2022: 1,206 tonnes).";
+    fires_once_then_silent(text, Lang::En, "growth-rate", "7.5%", ("7.5%", "4.8%"));
+    let text = "Parcel volumes rose 12% to 2,240 tonnes (1,800 tonnes in 2022).";
+    fires_once_then_silent(text, Lang::En, "growth-rate", "12%", ("12%", "24%"));
+}

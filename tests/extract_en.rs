@@ -154,3 +154,14 @@ fn adjectives_before_the_noun_are_read_by_their_ending() {
         want.iter().map(|u| Some(u.to_string())).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn more_than_after_a_figure_is_a_comparison_not_a_bound() {
+    let (_, q) = run("Output reached MDL 24.6 billion in 2023, 8.9% more than the MDL 23.8 billion recorded in 2022, and 2.5 times more than the 9.8 billion of 2015. The plant employs more than 300 people.");
+    let claims: Vec<&Quantity> = q.iter().filter(|q| q.is_claim()).collect();
+    let by_value = |v: &str| claims.iter().find(|c| c.value == d(v)).copied().unwrap();
+    assert_eq!(by_value("24600000000").unit.as_deref(), Some("MDL"));
+    assert_eq!(by_value("23800000000").qualifier, Qualifier::None);
+    assert_eq!(by_value("9800000000").qualifier, Qualifier::None);
+    assert_eq!(by_value("300").qualifier, Qualifier::MoreThan);
+}

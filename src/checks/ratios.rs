@@ -224,6 +224,35 @@ fn between_re() -> &'static (Regex, Regex) {
     })
 }
 
+/// A base in brackets after the level: "(2022: ", or "(" with " in 2022)" after the base.
+fn paren_base_re() -> &'static (Regex, Regex, Regex) {
+    static R: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+    R.get_or_init(|| {
+        (
+            Regex::new(r"^[^0-9.;:()]{0,12}\(\s*(?:en\s+|in\s+|fy\s*)?\d{4}\s*:\s*$")
+                .expect("valid bracket base regex"),
+            Regex::new(r"^[^0-9.;:()]{0,12}\(\s*$").expect("valid bracket regex"),
+            Regex::new(r"^[^0-9.;:()]{0,12}?(?:en|in)\s+\d{4}\s*\)")
+                .expect("valid bracket year regex"),
+        )
+    })
+}
+
+/// Between a level and its change (", soit", " in 2023,"), and between the change and the
+/// base it is compared with ("more than the", "de plus que les"): "$24.6 billion in 2023,
+/// 8.9% more than the $23.8 billion recorded in 2022".
+fn comparison_lead_re() -> &'static (Regex, Regex) {
+    static R: OnceLock<(Regex, Regex)> = OnceLock::new();
+    R.get_or_init(|| {
+        (
+            Regex::new(r"^[^0-9.;:]{0,16}?(?:(?:en|in)\s+\d{4}\s*)?,\s*(?:soit\s+|or\s+)?(?:\+\s*)?$")
+                .expect("valid comparison lead regex"),
+            Regex::new(r"^\s*(?:more|higher|greater|less|lower|fewer|de\s+plus|de\s+moins|plus\s+élevée?s?|moins\s+élevée?s?)\s+(?:than|que|qu['’])\s*(?:the\s+|les\s+|le\s+|la\s+|l['’]\s*)?$")
+                .expect("valid comparison base regex"),
+        )
+    })
+}
+
 /// Words a qualifier may leave between "de / à / from / to" and the figure it bounds.
 const QUALIFIER: &str = r"(?:(?:un\s+peu\s+|à\s+peine\s+|just\s+|a\s+little\s+|slightly\s+)?(?:plus|moins|près|environ|presque|quelque|about|nearly|almost|over|under|more|less|around|some|roughly)(?:\s+(?:de|d'|d’|than))?\s*)?(?:un\s+|une\s+)?$";
 
@@ -299,6 +328,34 @@ fn sentence_pair(ctx: &Ctx, ci: usize) -> Option<(usize, usize)> {
     // wherever the change stands in the sentence.
     if against_re().is_match(&between) || after_re().is_match(&between) {
         return Some((a, b));
+    }
+    // "fell 7.5% to 1,148 tonnes (2022: 1,206 tonnes)", "… (1,206 tonnes in 2022)": the
+    // bracketed figure dated on its own is the base of the one before it.
+    let after_b = text
+        .get(cb.quantity.clean.end..)
+        .map(|rest| &rest[..rest.floor_char_boundary(16)]);
+    if paren_base_re().0.is_match(&between)
+        || (paren_base_re().1.is_match(&between)
+            && after_b.is_some_and(|rest| paren_base_re().2.is_match(rest)))
+    {
+        return Some((a, b));
+    }
+    // "reached $24.6 billion in 2023, 8.9% more than the $23.8 billion recorded in 2022":
+    // the figure after "than / que" is the base of the one before the change.
+    if ca.quantity.clean.end <= c.quantity.clean.start
+        && c.quantity.clean.end <= cb.quantity.clean.start
+    {
+        let to_change = text
+            .get(ca.quantity.clean.end..c.quantity.clean.start)
+            .map(str::to_lowercase);
+        let to_base = text
+            .get(c.quantity.clean.end..cb.quantity.clean.start)
+            .map(str::to_lowercase);
+        if let (Some(x), Some(y)) = (to_change, to_base) {
+            if comparison_lead_re().0.is_match(&x) && comparison_lead_re().1.is_match(&y) {
+                return Some((a, b));
+            }
+        }
     }
     // "a quasiment triplé en vingt ans : 98 en 2002, 412 en 2022": after a colon that
     // follows the change, two levels each dated in its own clause, the earlier the base.

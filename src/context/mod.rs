@@ -639,6 +639,9 @@ fn claims_of(
 
         // Metric, with "(croissance de 3,3 %)" taking the metric of the figure before it.
         let mut metric = metric::metric_of(text, q, metrics, &ctx.seg, lex);
+        if let Some(m) = respective_metric(text, q, &sentence, metrics, &claim_q) {
+            metric = Some((m, metric::MetricSource::Clause));
+        }
         // The figure a pronoun or an elliptical change refers to lends this one its metric,
         // and its subject reading. "En 2022, elles ont atteint …", "In 2022 they reached …":
         // a pronoun subject refers to the figure of the sentence before, in the paragraph.
@@ -834,6 +837,73 @@ fn claims_of(
         });
     }
     claims
+}
+
+fn respectively_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(r"(?i)(?-u:\b)(?:respectively|respectivement)(?-u:\b)")
+            .expect("valid respectively regex")
+    })
+}
+
+/// "Exports to and imports from Uzbekistan were $96.4 million and $58.1 million
+/// respectively", "les exportations et les importations ont atteint respectivement 96,4 et
+/// 58,1 millions": the k-th figure of the group measures the k-th of the terms named before
+/// it. The group is the figures after the last term before this one, up to
+/// "respectively" or the next term.
+fn respective_metric(
+    text: &str,
+    q: &Quantity,
+    sentence: &Range<usize>,
+    metrics: &[MetricMention],
+    figures: &[&Quantity],
+) -> Option<usize> {
+    let end = text.floor_char_boundary(sentence.end.min(q.clean.end + 240));
+    let terms: Vec<&MetricMention> = metrics
+        .iter()
+        .filter(|m| !m.fallback && m.start >= sentence.start && m.end <= end)
+        .collect();
+    let last = terms.iter().rposition(|m| m.end <= q.clean.start)?;
+    let from = terms[last].end;
+    let from_text = text.ceil_char_boundary(from);
+    let said = respectively_re().find(&text[from_text..end])?;
+    let said_at = from_text + said.start();
+    // The figures after "respectively" when it comes first, else those before it; either
+    // way up to the next term.
+    let limit = terms
+        .get(last + 1)
+        .map_or(end, |m| m.start)
+        .min(if said_at > q.clean.start {
+            said_at
+        } else {
+            end
+        });
+    let first = figures.partition_point(|f| f.clean.start < from);
+    let group: Vec<&&Quantity> = figures[first..]
+        .iter()
+        .take_while(|f| f.clean.end <= limit)
+        .collect();
+    let alike = |k: Kind| match k {
+        Kind::Amount | Kind::Number => Kind::Amount,
+        k => k,
+    };
+    if group.len() < 2 || group.iter().any(|f| alike(f.kind) != alike(group[0].kind)) {
+        return None;
+    }
+    // The distinct terms before the group, in order ("exports … and imports …").
+    let mut named: Vec<usize> = Vec::new();
+    for m in &terms[..=last] {
+        if named.last() != Some(&m.metric) {
+            named.push(m.metric);
+        }
+    }
+    if named.len() < group.len() {
+        return None;
+    }
+    let named = &named[named.len() - group.len()..];
+    let k = group.iter().position(|f| f.clean.start == q.clean.start)?;
+    Some(named[k])
 }
 
 /// How many claims back a restating sentence looks for the figure it tells again.

@@ -80,6 +80,8 @@ struct Scanner<'a> {
     out: Vec<Found>,
     /// Words before the current number (see `words_before`).
     before: (String, Vec<Range<usize>>),
+    /// Whether those words stop at a figure ("8,9 % more than"): a digit or `%`.
+    before_figure: bool,
     /// Direct-mapped cache of phrase lookups by token index: the suffix reader asks
     /// about the same few tokens several times.
     phrase_cache: [Cell<Option<CachedPhrase>>; 8],
@@ -98,6 +100,7 @@ pub fn scan(text: &str, lex: &NumberLexicon, lang: Lang) -> Vec<Found> {
         out: Vec::new(),
         phrase_cache: Default::default(),
         before: Default::default(),
+        before_figure: false,
     };
     // Paragraph by paragraph: no mention crosses a paragraph break, and a small token
     // buffer reused for each stays in cache.
@@ -1138,7 +1141,19 @@ impl<'a> Scanner<'a> {
         if let Some((Term::Qualifier(q), end)) =
             self.phrase_before(from, |t| matches!(t, Term::Qualifier(_)))
         {
-            out.qualifier = q;
+            // "8,9 % more than the $23.8 billion", "2.5 times more than": a comparison
+            // after another figure, not a bound on this one.
+            let (text, words) = &self.before;
+            let after_figure = match words.get(end) {
+                None => self.before_figure,
+                Some(w) => matches!(
+                    self.lex.phrase(&text[w.clone()]),
+                    Some(Term::MultiplierAfter | Term::Percent)
+                ),
+            };
+            if !after_figure {
+                out.qualifier = q;
+            }
             from = end;
         }
         out.multiplier = self
@@ -1189,6 +1204,7 @@ impl<'a> Scanner<'a> {
         ranges.clear();
         let mut j = i;
         let mut elided = false;
+        self.before_figure = false;
         while j > 0 && ranges.len() < 6 {
             if self.toks[j].gap == Gap::Break {
                 break;
@@ -1210,7 +1226,10 @@ impl<'a> Scanner<'a> {
                     continue;
                 }
                 TokKind::Punct if matches!(s, "~" | "≈" | "-") => text.push_str(s),
-                _ => break,
+                _ => {
+                    self.before_figure = t.kind == TokKind::Digits || s == "%";
+                    break;
+                }
             }
             ranges.push(from..text.len());
         }
