@@ -1530,3 +1530,39 @@ fn a_base_given_in_brackets_en() {
     let text = "Parcel volumes rose 12% to 2,240 tonnes (1,800 tonnes in 2022).";
     fires_once_then_silent(text, Lang::En, "growth-rate", "12%", ("12%", "24%"));
 }
+
+#[test]
+fn a_capacity_spread_across_sites_en() {
+    let text = "Northwind operates an installed capacity of 742 MW across four sites: Carrow Ridge (218 MW), Bellmoor (196 MW), Hask Fell (174 MW) and Ardlow Bank (134 MW).";
+    fires_once_then_silent(
+        text,
+        Lang::En,
+        "sum-of-parts",
+        "742 MW",
+        ("742 MW", "722 MW"),
+    );
+}
+
+#[test]
+fn two_labels_sharing_one_listed_share_en() {
+    let text = "Kazakhstan accounted for 52% of Georgia's trade with the region, Uzbekistan for 21%, Turkmenistan for 19%, and Kyrgyzstan and Tajikistan for 11% combined.";
+    fires_once_then_silent(text, Lang::En, "share", "11%", ("11%", "8%"));
+}
+
+#[test]
+fn a_count_told_again_after_a_place_name_has_lapsed_fr() {
+    // A place named in the first paragraph is no subject four paragraphs later: both
+    // counts are the cooperative's own, and their digits are swapped.
+    let filler =
+        "\n\nLe conseil d'administration s'est réuni chaque mois pour suivre les chantiers.";
+    let text = format!(
+        "Coopérative laitière du Bocage : rapport d'activité 2023\n\nLa coopérative compte 1 240 exploitations adhérentes, réparties sur quatre départements de Normandie.{}{}{}{}\n\nLes 1 420 exploitations adhérentes de la coopérative livrent chaque jour leur lait.",
+        filler, filler, filler, filler
+    );
+    let f = lint(&text, Lang::Fr);
+    assert_eq!(rules(&f), ["conflicting-fact"], "{f:#?}");
+    // The same count twice is no conflict.
+    let same = text.replace("1 420", "1 240");
+    let f = lint(&same, Lang::Fr);
+    assert!(!rules(&f).contains(&"conflicting-fact"), "{f:#?}");
+}

@@ -341,6 +341,12 @@ const SPLITS: &[&str] = &[
     "composee de",
     "composes de",
     "composees de",
+    // "742 MW across four sites: …", "répartis sur quatre sites : …".
+    "across",
+    "repartis sur",
+    "reparties sur",
+    "reparti sur",
+    "repartie sur",
 ];
 
 /// Whether a digit in `range` lies outside every part (a year, a code, another figure).

@@ -887,6 +887,9 @@ const LINKS: &[&str] = &[
     "for", "pour", "a", "with", "avec", "and", "et", "ainsi", "que", "the", "le", "la", "les", "l",
     "au", "aux",
 ];
+/// Words after an elliptic share that join its labels into one part.
+const TOGETHER: &[&str] = &["combined", "together", "ensemble", "cumules", "cumulees"];
+
 /// Words that make a figure in a list of shares something else than a part.
 const NOT_PARTS: &[&str] = &[
     "from", "up", "down", "against", "compared", "versus", "vs", "than", "contre", "par",
@@ -1004,7 +1007,11 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
             let rest = &text[c.quantity.clean.end
                 ..text.ceil_char_boundary(c0.sentence.end.min(c.quantity.clean.end + 200))];
             let rest_end = item_end(rest, &[',', ';', '.', ')']);
-            if !words(&rest[..rest_end]).is_empty() {
+            // "Kyrgyzstan and Tajikistan for 11 % combined": two labels, one share.
+            if !words(&rest[..rest_end])
+                .iter()
+                .all(|w| TOGETHER.contains(&w.as_str()))
+            {
                 ok = false;
                 break;
             }

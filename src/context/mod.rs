@@ -1138,7 +1138,9 @@ fn subject_of(
         } else if let Some(h) = &ctx.home {
             (Some(h.clone()), 0.55)
         } else {
-            (None, MISSING)
+            // A name from paragraphs away has lapsed: as in a document that names nothing,
+            // the figure is about the document's own subject.
+            (None, IMPLICIT_SUBJECT)
         }
     } else if let Some(h) = &ctx.home {
         (Some(h.clone()), 0.55)
