@@ -1566,3 +1566,31 @@ fn a_count_told_again_after_a_place_name_has_lapsed_fr() {
     let f = lint(&same, Lang::Fr);
     assert!(!rules(&f).contains(&"conflicting-fact"), "{f:#?}");
 }
+
+#[test]
+fn an_anniversary_against_the_founding_year_told_outright_en_fr() {
+    let en = "Georgia and Kazakhstan celebrated the 30th anniversary of diplomatic relations in 2022.\n\nTrade grew in every quarter.\n\nDiplomatic relations between Georgia and Kazakhstan, established in 1994, have deepened since.";
+    let f = fires_once_then_silent(
+        en,
+        Lang::En,
+        "conflicting-fact",
+        "established in 1994",
+        ("1994", "1992"),
+    );
+    let help = f.help.as_deref().unwrap();
+    assert!(
+        help.contains("began in 1994") && help.contains("2022 − 30 = 1992"),
+        "{help}"
+    );
+    let fr = "En 2022, le Kazakhstan et la Turquie ont célébré le 30e anniversaire de leurs relations diplomatiques.\n\nLes échanges ont progressé.\n\nLes relations diplomatiques entre le Kazakhstan et la Turquie, établies en 1994, restent étroites.";
+    fires_once_then_silent(
+        fr,
+        Lang::Fr,
+        "conflicting-fact",
+        "établies en 1994",
+        ("1994", "1992"),
+    );
+    // Another thing founded: no relation.
+    let other = en.replace("Diplomatic relations between", "The chamber of commerce of");
+    assert!(lint(&other, Lang::En).is_empty());
+}

@@ -56,6 +56,7 @@ pub fn anniversaries(ctx: &Ctx, all: &[Anniversary], out: &mut Vec<Finding>) {
             told[b] = true;
             out.push(conflict(ctx, x, y));
         } else if gap == 0
+            && x.years > 0
             && (x.years, x.in_year) == (y.years, y.in_year)
             && want_repeats
             && distant(ctx, x, y)
@@ -106,9 +107,22 @@ fn place(ctx: &Ctx, a: &Anniversary) -> String {
     super::place(ctx, a.doc, d.original_span(a.count_clean.clone()).start)
 }
 
-/// "2023 − 30 = 1993".
+/// "2023 − 30 = 1993", or "began in 1994" for a founding told outright.
 fn arithmetic(a: &Anniversary) -> String {
+    if a.years == 0 {
+        return format!("began in {}", a.in_year);
+    }
     format!("{} − {} = {}", a.in_year, a.years, a.since())
+}
+
+/// "“30e anniversaire” in 2023", or "“established in 1994”".
+fn told(ctx: &Ctx, a: &Anniversary) -> String {
+    let count = text_of(ctx, a, &a.count_clean);
+    if a.years == 0 {
+        format!("“{count}”")
+    } else {
+        format!("“{count}” in {}", a.in_year)
+    }
 }
 
 fn label(ctx: &Ctx, a: &Anniversary, message: String, primary: bool) -> Label {
@@ -130,11 +144,9 @@ fn conflict(ctx: &Ctx, first: &Anniversary, again: &Anniversary) -> Finding {
     let thing = text_of(ctx, again, &again.thing_clean);
     let first_place = place(ctx, first);
     let message = format!(
-        "the same anniversary gives two start years: “{}” in {} here, “{}” in {} at {first_place}",
-        text_of(ctx, again, &again.count_clean),
-        again.in_year,
-        text_of(ctx, first, &first.count_clean),
-        first.in_year,
+        "the same anniversary gives two start years: {} here, {} at {first_place}",
+        told(ctx, again),
+        told(ctx, first),
     );
     let help = format!(
         "both places speak of “{thing}”: {} here, {} at {first_place}; one count or one year is wrong",

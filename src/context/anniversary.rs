@@ -30,7 +30,7 @@ pub struct Anniversary {
     /// The count of years ("30e anniversaire", "thirtieth anniversary", "30 ans"), in the
     /// cleaned text.
     pub count_clean: Range<usize>,
-    /// How many years.
+    /// How many years; 0 for a founding told outright ("established in 1994").
     pub years: u32,
     /// The year the sentence gives the anniversary.
     pub in_year: i32,
@@ -83,6 +83,56 @@ fn years_re() -> &'static Regex {
     })
 }
 
+/// "…, established in 1994", "fondée en 1987", "créé en 2012": the year something began,
+/// told outright. It is compared with the anniversaries of the same thing.
+fn founded_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:^|[\s,(])((?:established|founded|set\s+up|établie?s?|fondée?s?|créée?s?|nouée?s?)\s+(?:in|en)\s+((?:19|20)\d\d))(?-u:\b)",
+        )
+        .expect("valid founding regex")
+    })
+}
+
+/// How far before its founding verb the name of what was founded may start.
+const FOUNDED_REACH: usize = 100;
+
+/// Where the name of what was founded starts and ends, before its verb: "Diplomatic
+/// relations| between Georgia and Kazakhstan, established in": the noun phrase, without
+/// the parties and the apposition's comma.
+fn founded_thing(text: &str, sentence: &Range<usize>, verb: usize) -> Range<usize> {
+    let from = text
+        .ceil_char_boundary(verb.saturating_sub(FOUNDED_REACH))
+        .max(sentence.start);
+    let before = &text[from..verb];
+    let trimmed = before.trim_end().trim_end_matches(',').trim_end();
+    // The clause the name opens: after the last comma, bracket or colon before it.
+    let start = trimmed
+        .rfind([',', '(', ')', ':', ';'])
+        .map_or(0, |i| i + 1);
+    let mut end = trimmed.len();
+    let lower = trimmed.to_lowercase();
+    for w in [
+        " between ",
+        " entre ",
+        " with ",
+        " avec ",
+        " was ",
+        " were ",
+        " a été ",
+        " ont été ",
+        " has been ",
+        " est ",
+        " sont ",
+    ] {
+        if let Some(i) = lower[start..].find(w) {
+            end = end.min(start + i);
+        }
+    }
+    from + start..from + end.max(start)
+}
+
 fn anniversary_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new(r"(?i)anniversa").expect("valid anniversary word regex"))
@@ -112,6 +162,7 @@ pub fn anniversaries(
     let any_ordinal = anniversary_re().is_match(text);
     let any_years = celebrates_re().is_match(text);
     if !any_ordinal && !any_years {
+        // A founding year alone has nothing to agree with.
         return Vec::new();
     }
     let mut found: Vec<(Range<usize>, u32, usize)> = Vec::new();
@@ -183,6 +234,35 @@ pub fn anniversaries(
             paragraph,
         });
     }
+    for m in founded_re().captures_iter(text) {
+        let (told, year) = (m.get(1).expect("group"), m.get(2).expect("group"));
+        let Some(si) = seg.sentence_of(told.start()) else {
+            continue;
+        };
+        let sentence = &seg.sentences[si];
+        let Ok(in_year) = year.as_str().parse::<i32>() else {
+            continue;
+        };
+        let thing_clean = founded_thing(text, sentence, told.start());
+        let thing: Vec<String> = stems(&text[thing_clean.clone()])
+            .into_iter()
+            .filter(|s| !s.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        if thing.is_empty() {
+            continue;
+        }
+        out.push(Anniversary {
+            doc,
+            count_clean: told.range(),
+            years: 0,
+            in_year,
+            thing_clean,
+            thing,
+            entities: ids_in(entities, sentence, home),
+            paragraph: paragraph_of(told.start()),
+        });
+    }
+    out.sort_by_key(|a| a.count_clean.start);
     out
 }
 
