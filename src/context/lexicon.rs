@@ -201,7 +201,9 @@ impl ContextLexicon {
     /// The lexicons shipped in `rules/metrics.toml` and `rules/gazetteer.toml`.
     pub fn builtin() -> Result<ContextLexicon, LexiconError> {
         let mut lex = ContextLexicon::default();
-        lex.extend_from_toml(METRICS_TOML, "rules/metrics.toml")?;
+        // Both files merged, then compiled once: the automata of the metrics alone were
+        // built only to be thrown away.
+        lex.merge_toml(METRICS_TOML, "rules/metrics.toml")?;
         lex.extend_from_toml(GAZETTEER_TOML, "rules/gazetteer.toml")?;
         Ok(lex)
     }
@@ -209,6 +211,13 @@ impl ContextLexicon {
     /// Add metric terms, cues, entities and zones from TOML text (same schema as the files in
     /// `rules/`). Terms for an existing metric code or entity id are merged into it.
     pub fn extend_from_toml(&mut self, src: &str, origin: &str) -> Result<(), LexiconError> {
+        self.merge_toml(src, origin)?;
+        self.compile().map_err(|e| err(origin, e))
+    }
+
+    /// [`ContextLexicon::extend_from_toml`] without compiling the automata: for a lexicon
+    /// extended again before it is used.
+    fn merge_toml(&mut self, src: &str, origin: &str) -> Result<(), LexiconError> {
         let file: ContextFile =
             toml::from_str(src).map_err(|e| err(origin, e.message().to_string()))?;
         for m in file.metric {
@@ -294,7 +303,7 @@ impl ContextLexicon {
             validate_terms(&e.en, origin, "event")?;
             self.events.push(e);
         }
-        self.compile().map_err(|e| err(origin, e))
+        Ok(())
     }
 
     /// Code of a metric index.
