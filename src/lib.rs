@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod lsp;
 pub mod quantity;
 pub mod report;
+pub(crate) mod slice_regex;
 pub mod source;
 pub mod suppress;
 #[doc(hidden)]

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::slice_regex::SliceRegex;
 
 use rust_decimal::Decimal;
 
@@ -166,30 +166,30 @@ pub fn growth_and_multipliers(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-fn from_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn from_re() -> &'static SliceRegex {
+    static R: OnceLock<SliceRegex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(&format!(
+        SliceRegex::new(&format!(
             r"(?:^|[\s\-–—«\x22(])(?:passant\s+)?(?:de|d'|d’|from)\s*{QUALIFIER}$"
         ))
         .expect("valid from regex")
     })
 }
 
-fn to_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn to_re() -> &'static SliceRegex {
+    static R: OnceLock<SliceRegex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(&format!(
+        SliceRegex::new(&format!(
             r"^[^0-9.;:]{{0,12}}(?:(?:en|in)\s+(?:\d{{4}}(?:[-–/]\d{{2}}(?:\d{{2}})?)?|\p{{L}}+\s+\d{{4}})\s*)?,?\s*(?:à|a|to|jusqu'à|jusqu’à)\s+{QUALIFIER}$"
         ))
         .expect("valid to regex")
     })
 }
 
-fn against_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn against_re() -> &'static SliceRegex {
+    static R: OnceLock<SliceRegex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?:^|[\s,])(?:contre|alors\s+que|tandis\s+que|against|compared\s+(?:with|to)|versus|vs\.?|whereas)(?:\s|$)")
+        SliceRegex::new(r"(?:^|[\s,])(?:contre|alors\s+que|tandis\s+que|against|compared\s+(?:with|to)|versus|vs\.?|whereas)(?:\s|$)")
             .expect("valid against regex")
     })
 }
@@ -197,10 +197,10 @@ fn against_re() -> &'static Regex {
 /// "… to 4.2 million tonnes, up from 3.8 million", "… $1.62 billion, up 24% from $1.36
 /// billion", "… pour atteindre 449,2 TWh, après 445,4 TWh en 2023": the figure after the
 /// cue is the base of the one before it.
-fn after_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn after_re() -> &'static SliceRegex {
+    static R: OnceLock<SliceRegex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(&format!(
+        SliceRegex::new(&format!(
             r"^[^0-9.;:]{{0,30}}?(?:(?:en|in)\s+(?:\d{{4}}|\p{{L}}+\s+\d{{4}})\s*)?[,;(]?\s*(?:(?:up|down)(?:\s+\d[\d.,]*\s*(?:%|per\s*cent|percent))?\s+from|from|après|after)\s+{QUALIFIER}$"
         ))
         .expect("valid after regex")
@@ -209,14 +209,14 @@ fn after_re() -> &'static Regex {
 
 /// "entre 2021 (" before the first figure and ") et 2024 (" between the two: the first is
 /// the base, the second the value reached.
-fn between_re() -> &'static (Regex, Regex) {
-    static R: OnceLock<(Regex, Regex)> = OnceLock::new();
+fn between_re() -> &'static (SliceRegex, SliceRegex) {
+    static R: OnceLock<(SliceRegex, SliceRegex)> = OnceLock::new();
     R.get_or_init(|| {
         let period = r"(?:(?:\p{L}+\s+)?\d{4}|\p{L}+)";
         (
-            Regex::new(&format!(r"(?:^|\s)(?:entre|between)\s+{period}\s*\(\s*$"))
+            SliceRegex::new(&format!(r"(?:^|\s)(?:entre|between)\s+{period}\s*\(\s*$"))
                 .expect("valid between regex"),
-            Regex::new(&format!(
+            SliceRegex::new(&format!(
                 r"^[^0-9]{{0,30}}?\)\s*(?:et|and)\s+{period}\s*\(\s*$"
             ))
             .expect("valid between regex"),
@@ -674,40 +674,42 @@ const PART_LOOK_BACK: usize = 4;
 
 /// What stands between the part and the whole of a ratio told in words: "48 700 séjours|
 /// sur |91 200", "12| out of |15".
-fn ratio_words_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn ratio_words_re() -> &'static SliceRegex {
+    static R: OnceLock<SliceRegex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:sur|out\s+of)\s*(?:un\s+total\s+de|a\s+total\s+of)?\s*$")
+        SliceRegex::new(r"(?i)^\s*(?:sur|out\s+of)\s*(?:un\s+total\s+de|a\s+total\s+of)?\s*$")
             .expect("valid ratio-words regex")
     })
 }
 
 /// What glues a share to the ratio it restates: "62 % des séjours|, soit |48 700 …",
 /// "38 %| (|12 out of 32)", "12 out of 32 |(|38 %)".
-fn ratio_gloss_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn ratio_gloss_re() -> &'static SliceRegex {
+    static R: OnceLock<SliceRegex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^[^\d;.()]{0,40}(?:,\s*(?:soit|or|i\.e\.|that\s+is|c['’]est-à-dire)|\s*\(|\s*:)\s*$|^\s*\(\s*$")
+        SliceRegex::new(r"(?i)^[^\d;.()]{0,40}(?:,\s*(?:soit|or|i\.e\.|that\s+is|c['’]est-à-dire)|\s*\(|\s*:)\s*$|^\s*\(\s*$")
             .expect("valid ratio-gloss regex")
     })
 }
 
 /// What stands between a share and its whole told after it: "41 %| of the port's total
 /// throughput of |48.6 million tonnes", "24 %| des coûts d'exploitation de |812,5 M$".
-fn whole_after_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn whole_after_re() -> &'static SliceRegex {
+    static R: OnceLock<SliceRegex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^\s+(?:of|de|des|du|d['’])\s*[^\d;:.!?()]{2,60}?\s(?:of|de|d['’])\s*$")
-            .expect("valid whole-after regex")
+        SliceRegex::new(
+            r"(?i)^\s+(?:of|de|des|du|d['’])\s*[^\d;:.!?()]{2,60}?\s(?:of|de|d['’])\s*$",
+        )
+        .expect("valid whole-after regex")
     })
 }
 
 /// What stands between a share of a figure told just before and the part it glosses:
 /// "47 %| of this, |148,600 tonnes", "35 %| de ce total, soit |0,62 M€".
-fn of_this_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn of_this_re() -> &'static SliceRegex {
+    static R: OnceLock<SliceRegex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^\s+(?:of\s+(?:this|that|it|the\s+total)|de\s+ce\s+(?:total|montant|volume|chiffre)|du\s+total)\s*(?:,\s*(?:soit|or|i\.e\.)?|\(|:)\s*$")
+        SliceRegex::new(r"(?i)^\s+(?:of\s+(?:this|that|it|the\s+total)|de\s+ce\s+(?:total|montant|volume|chiffre)|du\s+total)\s*(?:,\s*(?:soit|or|i\.e\.)?|\(|:)\s*$")
             .expect("valid of-this regex")
     })
 }
@@ -1097,10 +1099,10 @@ fn past_hundred(ctx: &Ctx, members: &[usize], whole: &str) -> Option<Finding> {
 }
 
 /// What stands between a part and the share that glosses it: ", or", ", soit", " (".
-fn gloss_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn gloss_re() -> &'static SliceRegex {
+    static R: OnceLock<SliceRegex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^[^\d,;.()]{0,24}(?:,\s*(?:or|i\.e\.|that\s+is|soit|c['’]est-à-dire|représentant|representing)|\s*\(|\s*[—–-])\s*(?:about|some|près\s+de|environ|plus\s+de|more\s+than)?\s*$")
+        SliceRegex::new(r"(?i)^[^\d,;.()]{0,24}(?:,\s*(?:or|i\.e\.|that\s+is|soit|c['’]est-à-dire|représentant|representing)|\s*\(|\s*[—–-])\s*(?:about|some|près\s+de|environ|plus\s+de|more\s+than)?\s*$")
             .expect("valid gloss regex")
     })
 }

@@ -23,6 +23,7 @@ use std::ops::Range;
 use crate::claim::{Claim, Period, Role};
 use crate::document::Document;
 use crate::quantity::{Kind, Quantity};
+use crate::slice_regex::SliceRegex;
 
 use entity::EntityMention;
 use lexicon::{Cue, TermKind};
@@ -244,10 +245,10 @@ impl DocContext {
 
 /// "7 % de plus qu'en 2022", "1,2 fois plus qu'en 2022", "10 % more than in 2021", "up 8 %
 /// on 2023", "en hausse de 12 % sur 2023".
-fn comparative_re() -> &'static regex::Regex {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn comparative_re() -> &'static SliceRegex {
+    static R: std::sync::OnceLock<SliceRegex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(
+        SliceRegex::new(
             r"(?i)(?:(?-u:\b)(?:plus|moins|more|less|higher|lower|fewer)\s+(?:qu['’]\s*(?:en|au|à|a)|que\s+(?:en|au|à|l['’]année)|than(?:\s+in)?)|(?:%|(?-u:\b)per\s*cent|(?-u:\b)percent)\s+(?:on|over)|(?-u:\b)en\s+(?:hausse|baisse|progression|recul)\s+de\s+\d[\d\s,.]*\s*%\s+sur)\s*$",
         )
         .expect("valid comparative regex")
@@ -256,20 +257,20 @@ fn comparative_re() -> &'static regex::Regex {
 
 /// What stands between a comparison cue and a period bound to the figure after the cue:
 /// "contre| 10 600 à la fin de |2023", "from| 8.72 million in |2023" (one figure, no other).
-fn compared_figure_re() -> &'static regex::Regex {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn compared_figure_re() -> &'static SliceRegex {
+    static R: std::sync::OnceLock<SliceRegex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(r"^\s*[^\d;:!?.]{0,16}\d[\d\s.,'’\u{a0}\u{202f}]*[^\d;:!?.]{0,40}$")
+        SliceRegex::new(r"^\s*[^\d;:!?.]{0,16}\d[\d\s.,'’\u{a0}\u{202f}]*[^\d;:!?.]{0,40}$")
             .expect("valid compared-figure regex")
     })
 }
 
 /// A wire story's place before its date, at the start of a paragraph: "NAIROBI, ",
 /// "DAKAR (APS), ".
-fn wire_place_re() -> &'static regex::Regex {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn wire_place_re() -> &'static SliceRegex {
+    static R: std::sync::OnceLock<SliceRegex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(
+        SliceRegex::new(
             r"^\s*\p{Lu}[\p{Lu}\p{L}'’. -]{1,30}(?:\s*\([^)]{1,20}\))?\s*,\s*(?:le\s+|on\s+)?$",
         )
         .expect("valid wire place regex")
@@ -277,9 +278,9 @@ fn wire_place_re() -> &'static regex::Regex {
 }
 
 /// The dash or colon after a wire story's date.
-fn wire_dash_re() -> &'static regex::Regex {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    R.get_or_init(|| regex::Regex::new(r"^\s*(?:—|–|-|:|\()").expect("valid wire dash regex"))
+fn wire_dash_re() -> &'static SliceRegex {
+    static R: std::sync::OnceLock<SliceRegex> = std::sync::OnceLock::new();
+    R.get_or_init(|| SliceRegex::new(r"^\s*(?:—|–|-|:|\()").expect("valid wire dash regex"))
 }
 
 /// Longest line read as a heading.
@@ -406,10 +407,10 @@ fn original_lines(doc: &Document, para: Range<usize>) -> Vec<Range<usize>> {
 
 /// What follows a year to open a clause about that year, up to its figure: "2024|, année où
 /// elles s'élevaient à |21 402", "2024|, when they stood at |$3.1bn".
-fn year_when_re() -> &'static regex::Regex {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn year_when_re() -> &'static SliceRegex {
+    static R: std::sync::OnceLock<SliceRegex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(
+        SliceRegex::new(
             r"(?i)^\s*,?\s*(?:(?:l['’])?année\s+où|an\s+où|(?:the\s+year\s+)?when|a\s+year\s+in\s+which)[^\d.;:!?]{0,48}$",
         )
         .expect("valid year-when regex")
@@ -418,19 +419,19 @@ fn year_when_re() -> &'static regex::Regex {
 
 /// "since records began in 1998", "depuis 2020": a starting point, not the period the next
 /// sentences speak of.
-fn since_re() -> &'static regex::Regex {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn since_re() -> &'static SliceRegex {
+    static R: std::sync::OnceLock<SliceRegex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(r"(?i)(?-u:\b)(?:since|depuis)(?-u:\b)[^\d.;:!?]{0,32}$")
+        SliceRegex::new(r"(?i)(?-u:\b)(?:since|depuis)(?-u:\b)[^\d.;:!?]{0,32}$")
             .expect("valid since regex")
     })
 }
 
 /// Words before a period that make it a plan's horizon.
-fn horizon_re() -> &'static regex::Regex {
-    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn horizon_re() -> &'static SliceRegex {
+    static R: std::sync::OnceLock<SliceRegex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(
+        SliceRegex::new(
             r"(?i)(?-u:\b)(?:by|until|till|from|starting\s+in|d['’]ici|jusqu['’]en|jusqu['’]à|à\s+partir\s+de|dès|à\s+l['’]horizon|horizon)\s*(?:(?:the\s+)?end\s+of\s+|la\s+fin\s+de\s+)?$",
         )
         .expect("valid horizon regex")

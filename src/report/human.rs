@@ -10,32 +10,90 @@ use std::fmt;
 use std::io::{self, IsTerminal, Write};
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::document::Document;
 use crate::finding::{Finding, Label, Severity};
 
 #[derive(Debug)]
-struct Diag {
+struct Diag<'a> {
     code: String,
     severity: miette::Severity,
     message: String,
     help: Option<String>,
-    src: NamedSource<String>,
+    src: Source<'a>,
     labels: Vec<LabeledSpan>,
-    related: Vec<Diag>,
+    related: Vec<Diag<'a>>,
 }
 
-impl fmt::Display for Diag {
+/// A document's text as miette reads it, borrowed rather than copied for each finding.
+///
+/// miette reads the lines around a span by scanning the text from its first byte: each
+/// label of each finding cost a pass over the whole file (and each finding a copy of it),
+/// so thousands of findings on a long file took time in its size times their number. The
+/// same scan is run here from a line start shortly before the span (found in the
+/// document's line starts, by miette's rule: a line ends at `\n`, `\r\n` or a lone `\r`),
+/// and the line numbers it gives are shifted by the lines skipped. Starting one line
+/// earlier than the context miette asks for leaves its scan in the state it would have
+/// reached from the top, so the contents are the same.
+#[derive(Debug)]
+struct Source<'a> {
+    name: String,
+    text: &'a str,
+    line_starts: &'a [usize],
+}
+
+impl SourceCode for Source<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let line = self
+            .line_starts
+            .partition_point(|&s| s <= span.offset())
+            .saturating_sub(1);
+        let first = line.saturating_sub(context_lines_before + 1);
+        let from = self.line_starts.get(first).copied().unwrap_or(0);
+        let tail = &self.text.as_bytes()[from..];
+        let shifted = SourceSpan::new((span.offset() - from).into(), span.len());
+        let read = tail.read_span(&shifted, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            read.data(),
+            SourceSpan::new((read.span().offset() + from).into(), read.span().len()),
+            read.line() + first,
+            read.column(),
+            read.line_count() + first,
+        )))
+    }
+}
+
+/// Where each line starts, by miette's rule (see [`Source`]).
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        // The `\r` of a `\r\n` ends no line: its `\n` does.
+        if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+impl fmt::Display for Diag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for Diag {}
+impl std::error::Error for Diag<'_> {}
 
-impl Diagnostic for Diag {
+impl Diagnostic for Diag<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         if self.code.is_empty() {
             None
@@ -83,7 +141,11 @@ fn labeled(l: &Label) -> LabeledSpan {
     }
 }
 
-fn diagnostic(docs: &[Document], f: &Finding) -> Option<Diag> {
+fn diagnostic<'a>(
+    docs: &'a [Document],
+    line_starts: &'a [Vec<usize>],
+    f: &Finding,
+) -> Option<Diag<'a>> {
     let main_doc = f.primary()?.doc;
     let doc = docs.get(main_doc)?;
     let mut other_docs: Vec<usize> = f
@@ -103,7 +165,11 @@ fn diagnostic(docs: &[Document], f: &Finding) -> Option<Diag> {
                 severity: miette::Severity::Advice,
                 message: format!("also involved, in {}", od.name()),
                 help: None,
-                src: NamedSource::new(od.name(), od.text.clone()),
+                src: Source {
+                    name: od.name(),
+                    text: &od.text,
+                    line_starts: &line_starts[d],
+                },
                 labels: f
                     .labels
                     .iter()
@@ -119,7 +185,11 @@ fn diagnostic(docs: &[Document], f: &Finding) -> Option<Diag> {
         severity: severity(f.severity),
         message: f.message.clone(),
         help: f.help.clone(),
-        src: NamedSource::new(doc.name(), doc.text.clone()),
+        src: Source {
+            name: doc.name(),
+            text: &doc.text,
+            line_starts: &line_starts[main_doc],
+        },
         labels: f
             .labels
             .iter()
@@ -163,8 +233,9 @@ pub fn write_findings_only(
         GraphicalTheme::none()
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let line_starts: Vec<Vec<usize>> = docs.iter().map(|d| line_starts(&d.text)).collect();
     for f in findings {
-        let Some(d) = diagnostic(docs, f) else {
+        let Some(d) = diagnostic(docs, &line_starts, f) else {
             continue;
         };
         let mut s = String::new();
@@ -194,4 +265,51 @@ pub fn summary(files: usize, findings: &[Finding]) -> String {
         parts.push(plural(infos, "note"));
     }
     format!("numlint: {} in {files}", parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{line_starts, Source};
+    use miette::{SourceCode, SourceSpan};
+
+    /// Reading from a line start near the span gives what miette's scan from the top does:
+    /// every span of a text with `\n`, `\r\n`, lone `\r`, empty lines and long lines, with
+    /// 0 to 3 context lines.
+    #[test]
+    fn source_reads_as_miette_does() {
+        let text =
+            "first line\nsecond\r\nthird\r\r\n\nfifth é line\rsixth\n\n\nlast one, with no end";
+        let starts = line_starts(text);
+        let ours = Source {
+            name: "t.txt".into(),
+            text,
+            line_starts: &starts,
+        };
+        // Spans inside the text, as labels are (miette's own reading panics past its end).
+        for offset in 0..=text.len() {
+            for len in [0, 1, 3, 12]
+                .into_iter()
+                .filter(|l| offset + l <= text.len())
+            {
+                for context in 0..=3 {
+                    let span = SourceSpan::new(offset.into(), len);
+                    let theirs = text.read_span(&span, context, context);
+                    let mine = ours.read_span(&span, context, context);
+                    match (theirs, mine) {
+                        (Ok(t), Ok(m)) => {
+                            let at = format!("{offset}+{len}, {context} lines");
+                            assert_eq!(t.data(), m.data(), "{at}");
+                            assert_eq!(t.span(), m.span(), "{at}");
+                            assert_eq!(t.line(), m.line(), "{at}");
+                            assert_eq!(t.column(), m.column(), "{at}");
+                            assert_eq!(t.line_count(), m.line_count(), "{at}");
+                            assert_eq!(m.name(), Some("t.txt"));
+                        }
+                        (Err(_), Err(_)) => {}
+                        (t, m) => panic!("{offset}+{len}: {:?} vs {:?}", t.is_ok(), m.is_ok()),
+                    }
+                }
+            }
+        }
+    }
 }
