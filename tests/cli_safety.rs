@@ -252,3 +252,22 @@ fn bad_inputs_do_not_stop_the_check_of_the_others() {
     );
     assert!(out.to_string().contains("good.txt"), "{out}");
 }
+
+#[test]
+fn findings_far_along_a_long_line_are_shown_around_their_figures() {
+    // miette cannot draw a label past column 65 535, and would print all of a long line
+    // for every finding: figures 70 000 bytes into one line are shown in a window.
+    let dir = tempfile::tempdir().unwrap();
+    let filler = "the board met again and discussed the plan at length ".repeat(1400);
+    let text = format!(
+        "{filler}Sales rose 10% from 100 tonnes in 2022 to 200 tonnes in 2023. Exports rose 5% from 300 tonnes in 2022 to 400 tonnes in 2023.\n"
+    );
+    std::fs::write(dir.path().join("long.txt"), &text).unwrap();
+    let o = numlint(&["check", "long.txt"], dir.path());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{}\n{out}", stderr(&o));
+    assert_eq!(out.matches("numlint::growth-rate").count(), 2, "{out}");
+    assert!(out.contains("long.txt:1:7"), "{out}");
+    let widest = out.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 1000, "a line of {widest} characters");
+}

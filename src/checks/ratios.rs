@@ -225,14 +225,14 @@ fn between_re() -> &'static (SliceRegex, SliceRegex) {
 }
 
 /// A base in brackets after the level: "(2022: ", or "(" with " in 2022)" after the base.
-fn paren_base_re() -> &'static (Regex, Regex, Regex) {
-    static R: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+fn paren_base_re() -> &'static (SliceRegex, SliceRegex, SliceRegex) {
+    static R: OnceLock<(SliceRegex, SliceRegex, SliceRegex)> = OnceLock::new();
     R.get_or_init(|| {
         (
-            Regex::new(r"^[^0-9.;:()]{0,12}\(\s*(?:en\s+|in\s+|fy\s*)?\d{4}\s*:\s*$")
+            SliceRegex::new(r"^[^0-9.;:()]{0,12}\(\s*(?:en\s+|in\s+|fy\s*)?\d{4}\s*:\s*$")
                 .expect("valid bracket base regex"),
-            Regex::new(r"^[^0-9.;:()]{0,12}\(\s*$").expect("valid bracket regex"),
-            Regex::new(r"^[^0-9.;:()]{0,12}?(?:en|in)\s+\d{4}\s*\)")
+            SliceRegex::new(r"^[^0-9.;:()]{0,12}\(\s*$").expect("valid bracket regex"),
+            SliceRegex::new(r"^[^0-9.;:()]{0,12}?(?:en|in)\s+\d{4}\s*\)")
                 .expect("valid bracket year regex"),
         )
     })
@@ -241,13 +241,13 @@ fn paren_base_re() -> &'static (Regex, Regex, Regex) {
 /// Between a level and its change (", soit", " in 2023,"), and between the change and the
 /// base it is compared with ("more than the", "de plus que les"): "$24.6 billion in 2023,
 /// 8.9% more than the $23.8 billion recorded in 2022".
-fn comparison_lead_re() -> &'static (Regex, Regex) {
-    static R: OnceLock<(Regex, Regex)> = OnceLock::new();
+fn comparison_lead_re() -> &'static (SliceRegex, SliceRegex) {
+    static R: OnceLock<(SliceRegex, SliceRegex)> = OnceLock::new();
     R.get_or_init(|| {
         (
-            Regex::new(r"^[^0-9.;:]{0,16}?(?:(?:en|in)\s+\d{4}\s*)?,\s*(?:soit\s+|or\s+)?(?:\+\s*)?$")
+            SliceRegex::new(r"^[^0-9.;:]{0,16}?(?:(?:en|in)\s+\d{4}\s*)?,\s*(?:soit\s+|or\s+)?(?:\+\s*)?$")
                 .expect("valid comparison lead regex"),
-            Regex::new(r"^\s*(?:more|higher|greater|less|lower|fewer|de\s+plus|de\s+moins|plus\s+élevée?s?|moins\s+élevée?s?)\s+(?:than|que|qu['’])\s*(?:the\s+|les\s+|le\s+|la\s+|l['’]\s*)?$")
+            SliceRegex::new(r"^\s*(?:more|higher|greater|less|lower|fewer|de\s+plus|de\s+moins|plus\s+élevée?s?|moins\s+élevée?s?)\s+(?:than|que|qu['’])\s*(?:the\s+|les\s+|le\s+|la\s+|l['’]\s*)?$")
                 .expect("valid comparison base regex"),
         )
     })

@@ -56,6 +56,9 @@ impl SourceCode for Source<'_> {
             .line_starts
             .partition_point(|&s| s <= span.offset())
             .saturating_sub(1);
+        if let Some(window) = self.long_line_window(line, span, context_lines_before) {
+            return Ok(Box::new(window));
+        }
         let first = line.saturating_sub(context_lines_before + 1);
         let from = self.line_starts.get(first).copied().unwrap_or(0);
         let tail = &self.text.as_bytes()[from..];
@@ -69,6 +72,66 @@ impl SourceCode for Source<'_> {
             read.column(),
             read.line_count() + first,
         )))
+    }
+}
+
+/// A line longer than this (a table flattened to one line, a file without line breaks) is
+/// shown only around each figure: miette would print all of it for every finding, and
+/// cannot draw a label past column 65 535 at all.
+const LONG_LINE: usize = 2000;
+/// Bytes of a long line shown either side of a span.
+const LONG_LINE_WINDOW: usize = 160;
+
+impl Source<'_> {
+    /// The contents miette asks for, cut to a window of a long line around `span` (which
+    /// must lie within the line): from the span itself when it asks for the location only
+    /// (no context lines), else from a little before it.
+    fn long_line_window(
+        &self,
+        line: usize,
+        span: &SourceSpan,
+        context_lines_before: usize,
+    ) -> Option<MietteSpanContents<'_>> {
+        let start = *self.line_starts.get(line)?;
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let body = self.text[start..end].trim_end_matches(['\n', '\r']);
+        let line_end = start + body.len();
+        let span_end = span.offset() + span.len();
+        if body.len() <= LONG_LINE || span_end > line_end {
+            return None;
+        }
+        let column = self.text[start..span.offset()].chars().count();
+        if context_lines_before == 0 {
+            let data = &self.text[span.offset()..span_end];
+            return Some(MietteSpanContents::new_named(
+                self.name.clone(),
+                data.as_bytes(),
+                *span,
+                line,
+                column,
+                1,
+            ));
+        }
+        let from = self
+            .text
+            .floor_char_boundary(span.offset().saturating_sub(LONG_LINE_WINDOW))
+            .max(start);
+        let to = self
+            .text
+            .ceil_char_boundary((span_end + LONG_LINE_WINDOW).min(line_end));
+        let window_column = self.text[start..from].chars().count();
+        Some(MietteSpanContents::new_named(
+            self.name.clone(),
+            &self.text.as_bytes()[from..to],
+            SourceSpan::new(from.into(), to - from),
+            line,
+            window_column,
+            1,
+        ))
     }
 }
 
