@@ -1,4 +1,4 @@
-//! Unseen-style drafts: thirty-two reports in other domains, written with planted
+//! Unseen-style drafts: forty reports in other domains, written with planted
 //! contradictions and look-alike controls by reviewers, not by the rule authors. A first
 //! round (01–08: a city budget, an annual report, health, electricity, harvest, enrolment,
 //! tourism, France–Morocco trade), a second (09–16, ids `R2.*`: airport traffic, Kenya's
@@ -8,7 +8,10 @@
 //! fisheries landings, Geneva's foreign trade with Swiss digit grouping) and a fourth
 //! (25–32, ids `R4.*`: a school district, a mining company, a software company's letter, a
 //! central bank bulletin, a French département's census, a publisher, a festival, rail
-//! freight).
+//! freight) and a fifth (33–40, ids `R5.*`: a dairy cooperative, a wind-farm operator, an
+//! export agency's report on Côte d'Ivoire's trade, an industrial production release, a
+//! hospital foundation, a ministry note on trade with Central Asia, a chapter translated
+//! from another language with PDF artefacts, a regional airport's cargo).
 //! `tests/data/drafts/truth.json` says, for each case, its lines and whether it must fire.
 //!
 //! Every control stays silent, every finding belongs to a case, and every planted case
