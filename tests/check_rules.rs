@@ -1594,3 +1594,26 @@ fn an_anniversary_against_the_founding_year_told_outright_en_fr() {
     let other = en.replace("Diplomatic relations between", "The chamber of commerce of");
     assert!(lint(&other, Lang::En).is_empty());
 }
+
+#[test]
+fn the_number_of_a_noun_counts_it_en() {
+    let text = "At the end of 2023 there were 4,128 active industrial enterprises in Moldova.\n\nOutput rose in every branch, led by food processing and machinery, while textiles and wood products held steady through the second half of the year.\n\nExport orders improved in the autumn as demand from neighbouring markets recovered.\n\nThe number of active industrial enterprises in Moldova was 4,812 at the end of 2023.";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["conflicting-fact"], "{f:#?}");
+    assert_eq!(primary(text, &f[0]), "4,812");
+    let same = text.replace("4,812", "4,128");
+    assert!(!rules(&lint(&same, Lang::En)).contains(&"conflicting-fact"));
+}
+
+#[test]
+fn a_cut_by_a_fraction_en() {
+    // "cut by a quarter" is ×3/4: 9.3 is three quarters of 12.4.
+    let text = "Average emissions were cut by a quarter, from 12.4 g in 2022 to 9.3 g in 2023.";
+    assert!(
+        lint(text, Lang::En).is_empty(),
+        "{:#?}",
+        lint(text, Lang::En)
+    );
+    let wrong = text.replace("9.3 g", "10.9 g");
+    assert_eq!(rules(&lint(&wrong, Lang::En)), ["multiplier"]);
+}

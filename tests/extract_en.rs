@@ -165,3 +165,18 @@ fn more_than_after_a_figure_is_a_comparison_not_a_bound() {
     assert_eq!(by_value("9800000000").qualifier, Qualifier::None);
     assert_eq!(by_value("300").qualifier, Qualifier::MoreThan);
 }
+
+#[test]
+fn the_number_of_a_noun_is_a_count_of_it() {
+    let (_, q) = run("The number of active industrial enterprises was 4,812 at the end of 2023, and the number of vessels stood at 1,942.");
+    let claims: Vec<&Quantity> = q.iter().filter(|q| q.is_claim()).collect();
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(
+        (claims[0].kind, claims[0].unit.as_deref()),
+        (Kind::Count, Some("companies"))
+    );
+    assert_eq!(
+        (claims[1].kind, claims[1].unit.as_deref()),
+        (Kind::Count, Some("vessel"))
+    );
+}

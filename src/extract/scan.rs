@@ -989,6 +989,12 @@ impl<'a> Scanner<'a> {
             kind = Some(Kind::Multiplier);
             unit = Some("x".into());
         }
+        if kind.is_none() {
+            if let Some(noun) = self.number_of_noun() {
+                kind = Some(Kind::Count);
+                unit = Some(noun);
+            }
+        }
         let kind = match kind {
             Some(k) => k,
             None => {
@@ -1195,7 +1201,35 @@ impl<'a> Scanner<'a> {
         self.before_number(i).qualifier
     }
 
-    /// Up to six normalised words before token `i`, nearest first, stopping at sentence
+    /// "the number of active industrial enterprises was 4,812", "le nombre d'adhérents
+    /// s'élève à 1 240": the noun after "number of / nombre de" in the words before the
+    /// number (read by `words_before`), as the unit of a count. A known count unit among
+    /// the words after "of" wins ("enterprises" is `companies`); else the word right after
+    /// "of", when it is no function word.
+    fn number_of_noun(&self) -> Option<String> {
+        let (text, words) = &self.before;
+        let word = |k: usize| &text[words[k].clone()];
+        let k = (1..words.len()).find(|&k| {
+            matches!(word(k), "number" | "nombre") && matches!(word(k - 1), "of" | "de" | "d")
+        })?;
+        let lex = self.lex;
+        for i in (0..k - 1).rev() {
+            if let Some(Term::Unit(id)) = lex.phrase(word(i)) {
+                let def = &self.units.units[id];
+                if def.kind == UnitKind::Count {
+                    return Some(def.code.clone());
+                }
+            }
+        }
+        let noun = word(k.checked_sub(2)?);
+        let function = lex.stop_words.contains(noun)
+            || lex.adjectives.contains(noun)
+            || lex.number_words.contains_key(noun)
+            || noun.chars().count() < 3;
+        (!function).then(|| singular(noun))
+    }
+
+    /// Up to eight normalised words before token `i`, nearest first, stopping at sentence
     /// punctuation and paragraph breaks: written into `self.before` (text and ranges,
     /// reused from one number to the next).
     fn words_before(&mut self, i: usize) {
@@ -1205,7 +1239,7 @@ impl<'a> Scanner<'a> {
         let mut j = i;
         let mut elided = false;
         self.before_figure = false;
-        while j > 0 && ranges.len() < 6 {
+        while j > 0 && ranges.len() < 8 {
             if self.toks[j].gap == Gap::Break {
                 break;
             }
