@@ -178,3 +178,13 @@ fn a_footnote_number_glued_to_a_percent_sign_is_set_aside() {
     assert_eq!(claims[0].value, d("21.4"));
     assert_eq!(&doc.text[claims[0].span.clone()], "21,4 %");
 }
+
+#[test]
+fn ne_plus_que_is_only_not_more_than() {
+    let (_, q) =
+        run("Le charbon n'en représente plus que 9 % aujourd'hui, contre plus de 14 % en 2015.");
+    let claims: Vec<&Quantity> = q.iter().filter(|q| q.is_claim()).collect();
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[0].qualifier, Qualifier::None);
+    assert_eq!(claims[1].qualifier, Qualifier::MoreThan);
+}
