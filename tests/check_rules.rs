@@ -1617,3 +1617,46 @@ fn a_cut_by_a_fraction_en() {
     let wrong = text.replace("9.3 g", "10.9 g");
     assert_eq!(rules(&lint(&wrong, Lang::En)), ["multiplier"]);
 }
+
+fn lint_markdown(text: &str, lang: Lang) -> Vec<Finding> {
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let docs = vec![Document::new(
+        "report.md",
+        text.to_string(),
+        Format::Markdown,
+        Some(lang),
+    )];
+    numlint::lint(&docs, &lex, &Config::default())
+}
+
+#[test]
+fn a_table_column_against_its_total_row_en_fr() {
+    let en = "# Fleet\n\n| Ship type | 2022 | 2023 | Share 2023 (%) |\n|---|---|---|---|\n| Bulk carriers | 42 | 45 | 46.4 |\n| Tankers | 31 | 30 | 30.9 |\n| Container ships | 18 | 22 | 22.7 |\n| **Total** | 91 | 99 | 100.0 |\n";
+    let f = lint_markdown(en, Lang::En);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+    assert_eq!(primary(en, &f[0]), "99");
+    assert_eq!(f[0].labels.len(), 4);
+    assert_eq!(
+        f[0].help.as_deref(),
+        Some("45 + 30 + 22 = 97 ≠ 99 (stated)")
+    );
+    assert!(lint_markdown(&en.replace("| 91 | 99 |", "| 91 | 97 |"), Lang::En).is_empty());
+    // Rounded cells: 12,4 + 7,3 = 19,7 may be 19,8 in full.
+    let fr = "| Région | Tonnes (milliers) |\n|---|---|\n| **Ensemble** | 19,8 |\n| Nord | 12,4 |\n| Sud | 7,3 |\n";
+    assert!(lint_markdown(fr, Lang::Fr).is_empty());
+    let f = lint_markdown(&fr.replace("19,8", "21,8"), Lang::Fr);
+    assert_eq!(rules(&f), ["sum-of-parts"], "{f:#?}");
+}
+
+#[test]
+fn a_table_whose_rows_may_overlap_is_left_alone_en() {
+    // "of which" rows are parts of the row above; two totals are subtotals.
+    let sub = "| Item | 2023 |\n|---|---|\n| Exports | 120 |\n| of which machinery | 70 |\n| Imports | 80 |\n| Total | 200 |\n";
+    assert!(lint_markdown(sub, Lang::En).is_empty());
+    let subtotals = "| Item | 2023 |\n|---|---|\n| A | 10 |\n| B | 20 |\n| Total north | 30 |\n| C | 5 |\n| Total | 35 |\n";
+    assert!(lint_markdown(subtotals, Lang::En).is_empty());
+    // A plain-text file's pipes are no table.
+    let text = "| Item | 2023 |\n|---|---|\n| A | 10 |\n| B | 20 |\n| Total | 35 |\n";
+    assert!(lint(text, Lang::En).is_empty());
+    assert_eq!(rules(&lint_markdown(text, Lang::En)), ["sum-of-parts"]);
+}

@@ -19,6 +19,7 @@ pub mod lists;
 pub mod ratios;
 pub mod registry;
 pub mod similarity;
+pub mod tables;
 pub mod totals;
 
 use std::collections::HashSet;
@@ -237,6 +238,7 @@ pub fn check_all(
             ratios::shares(&ctx, &mut out);
             totals::sub_periods(&ctx, &mut out);
             lists::enumerations(&ctx, &mut out);
+            tables::table_totals(&ctx, &mut out);
             out
         },
         || {
