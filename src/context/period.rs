@@ -30,6 +30,9 @@ pub enum Relative {
     /// "en avril de cette année", "in March this year" (`previous`: "… de l'année
     /// dernière", "… last year").
     MonthOf { month: u8, previous: bool },
+    /// "Third-quarter revenue", "au troisième trimestre": a quarter without its year,
+    /// which is the year of the text around it.
+    QuarterOf(u8),
 }
 
 /// A period phrase found in the text.
@@ -502,6 +505,93 @@ fn scan_relative(text: &str, found: &mut Vec<PeriodMention>, taken: &mut BTreeMa
         });
     }
     scan_bare_months(text, found, taken);
+    scan_bare_quarters(text, found, taken);
+}
+
+fn bare_quarter_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?P<q>first|second|third|fourth|premier|deuxième|second|troisième|quatrième)[\s-]+(?:quarter|trimestre)(?-u:\b)",
+        )
+        .expect("valid bare quarter regex")
+    })
+}
+
+/// What may stand between a quarter and the (fiscal) year it belongs to.
+fn quarter_year_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)^[\s,]*(?:of\s+)?(?:the\s+)?(?:fiscal\s+(?:year\s+)?|financial\s+year\s+|fy\s*|de\s+l['’]exercice\s+|de\s+l['’]année\s+|exercice\s+)?(?P<y>(?:19|20)\d\d)(?-u:\b)",
+        )
+        .expect("valid quarter year regex")
+    })
+}
+
+fn scan_bare_quarters(
+    text: &str,
+    found: &mut Vec<PeriodMention>,
+    taken: &mut BTreeMap<usize, usize>,
+) {
+    // Most texts name no quarter: a literal search saves the regex's pass.
+    let lower_has = |w: &[u8]| memchr::memmem::find(text.as_bytes(), w).is_some();
+    if !lower_has(b"quarter") && !lower_has(b"trimestre") {
+        return;
+    }
+    for c in bare_quarter_re().captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        // "the third quarter of 2025", "troisième trimestre 2023", "third-quarter 2025":
+        // the explicit readers' (already taken), or a span's start.
+        let q = match c["q"].to_lowercase().as_str() {
+            "first" | "premier" => 1,
+            "second" | "deuxième" => 2,
+            "third" | "troisième" => 3,
+            _ => 4,
+        };
+        // "Third Quarter, Fiscal Year 2025", "third quarter of fiscal 2025": the year after
+        // names it; the mention runs over it (the year read on its own is taken back).
+        if let Some(y) = quarter_year_re().captures(super::entity::ahead(text, r.end, 32)) {
+            let end = r.end + y.get(0).expect("match").end();
+            let Ok(year) = y["y"].parse::<i32>() else {
+                continue;
+            };
+            let inside: Vec<usize> = taken
+                .range(r.end..end)
+                .filter(|(_, &e)| e <= end)
+                .map(|(&s, _)| s)
+                .collect();
+            let full = r.start..end;
+            if overlaps_taken(taken, &(r.start..r.end)) {
+                continue;
+            }
+            found.retain(|f| !inside.contains(&f.range.start));
+            for s in inside {
+                taken.remove(&s);
+            }
+            if overlaps_taken(taken, &full) {
+                continue;
+            }
+            taken.insert(full.start, full.end);
+            found.push(PeriodMention {
+                range: full,
+                period: Some(months(year, 3 * q - 2, year, 3 * q)),
+                relative: None,
+                clarified: false,
+            });
+            continue;
+        }
+        if overlaps_taken(taken, &r) || month_continues(super::entity::ahead(text, r.end, 16)) {
+            continue;
+        }
+        taken.insert(r.start, r.end);
+        found.push(PeriodMention {
+            range: r,
+            period: None,
+            relative: Some(Relative::QuarterOf(q)),
+            clarified: false,
+        });
+    }
 }
 
 /// "En janvier, …", "in March": a month without its year, which is the year of the text
@@ -568,6 +658,7 @@ impl Relative {
                 p
             }
             Relative::MonthOf { month, .. } => months(y, month, y, month),
+            Relative::QuarterOf(q) => months(y, 3 * q - 2, y, 3 * q),
             Relative::PreviousYear
             | Relative::YearBefore
             | Relative::SameYear
@@ -621,6 +712,25 @@ mod tests {
             .iter()
             .map(|m| m.period.map_or("?".into(), |p| p.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_quarter_without_its_year_is_the_texts() {
+        assert_eq!(
+            periods("In the third quarter of 2026 deliveries rose. Third-quarter revenue grew, and the fourth quarter began well."),
+            ["2026-Q3", "2026-Q3", "2026-Q4"]
+        );
+        assert_eq!(
+            periods("Au troisième trimestre 2023, les ventes ont progressé ; au quatrième trimestre, elles ont reculé."),
+            ["2023-Q3", "2023-Q4"]
+        );
+        // No year before: nothing to anchor it.
+        assert_eq!(periods("Third-quarter revenue grew."), ["?"]);
+        // A year right after: the explicit reading, or none, never the quarter alone.
+        assert_eq!(
+            periods("## Third Quarter, Fiscal Year 2025\n\nThe third quarter was good."),
+            ["2025-Q3", "2025-Q3"]
+        );
     }
 
     #[test]
