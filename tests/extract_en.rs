@@ -180,3 +180,11 @@ fn the_number_of_a_noun_is_a_count_of_it() {
         (Kind::Count, Some("vessel"))
     );
 }
+
+#[test]
+fn participles_before_a_counted_noun_are_adjectives() {
+    let (_, q) = run("The federation counted 2,184 affiliated clubs and 312 existing venues, and 120 visited the site.");
+    let claims: Vec<&Quantity> = q.iter().filter(|q| q.is_claim()).collect();
+    let units: Vec<Option<&str>> = claims.iter().map(|c| c.unit.as_deref()).collect();
+    assert_eq!(units, [Some("club"), Some("venue"), None], "{claims:#?}");
+}
