@@ -46,6 +46,15 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind two figures must share to be one fact: a bare number counts what a count
+    /// of its metric counts.
+    pub fn fact_class(self) -> Kind {
+        match self {
+            Kind::Count | Kind::Number => Kind::Count,
+            k => k,
+        }
+    }
+
     /// Whether rules may treat a mention of this kind as a figure.
     pub fn is_claim(self) -> bool {
         matches!(

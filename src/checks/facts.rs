@@ -389,11 +389,7 @@ fn close_values(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
 }
 
 fn same_kind(a: &Claim, b: &Claim) -> bool {
-    let class = |k: Kind| match k {
-        Kind::Count | Kind::Number => Kind::Count,
-        k => k,
-    };
-    class(a.quantity.kind) == class(b.quantity.kind)
+    a.quantity.kind.fact_class() == b.quantity.kind.fact_class()
 }
 
 /// Far enough apart to be a repeat worth telling: another paragraph (unless near repeats

@@ -112,9 +112,11 @@ fn check_table(ctx: &Ctx, text: &str, claims: Range<usize>, table: &Table, out: 
     }
     let totals: Vec<usize> = (0..labels.len())
         .filter(|&i| {
-            TOTAL_LABELS
-                .iter()
-                .any(|t| labels[i] == *t || labels[i].starts_with(&format!("{t} ")))
+            TOTAL_LABELS.iter().any(|t| {
+                labels[i]
+                    .strip_prefix(t)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            })
         })
         .collect();
     let [total_row] = totals[..] else {

@@ -112,7 +112,9 @@ fn founded_thing(text: &str, sentence: &Range<usize>, verb: usize) -> Range<usiz
         .rfind([',', '(', ')', ':', ';'])
         .map_or(0, |i| i + 1);
     let mut end = trimmed.len();
-    let lower = trimmed.to_lowercase();
+    // ASCII folding keeps every byte where it was: the offsets found in `lower` are
+    // offsets in `trimmed` ("İzmir" lower-cased in full grows by a byte).
+    let lower = trimmed.to_ascii_lowercase();
     for w in [
         " between ",
         " entre ",
@@ -206,10 +208,7 @@ pub fn anniversaries(
             continue;
         };
         let end = thing_end(text, periods, after, phrase_end(text, after, sentence.end));
-        let thing: Vec<String> = stems(&text[after..end])
-            .into_iter()
-            .filter(|s| !s.chars().any(|c| c.is_ascii_digit()))
-            .collect();
+        let thing = thing_stems(&text[after..end]);
         if thing.is_empty() || years == 0 {
             continue;
         }
@@ -244,10 +243,7 @@ pub fn anniversaries(
             continue;
         };
         let thing_clean = founded_thing(text, sentence, told.start());
-        let thing: Vec<String> = stems(&text[thing_clean.clone()])
-            .into_iter()
-            .filter(|s| !s.chars().any(|c| c.is_ascii_digit()))
-            .collect();
+        let thing = thing_stems(&text[thing_clean.clone()]);
         if thing.is_empty() {
             continue;
         }
@@ -264,6 +260,14 @@ pub fn anniversaries(
     }
     out.sort_by_key(|a| a.count_clean.start);
     out
+}
+
+/// The word stems that name what an anniversary or a founding is of, numbers left out.
+fn thing_stems(name: &str) -> Vec<String> {
+    stems(name)
+        .into_iter()
+        .filter(|s| !s.chars().any(|c| c.is_ascii_digit()))
+        .collect()
 }
 
 /// Where what is celebrated ends: at the end of its noun phrase, or before the date that
@@ -346,6 +350,18 @@ mod tests {
         let c = read("In 2019 the museum marked its fiftieth anniversary of the opening.");
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].years, 50);
+    }
+
+    #[test]
+    fn a_founded_things_name_keeps_its_letters_whatever_their_case() {
+        // "İ" lower-cases to two characters: the name's end must not move with it.
+        let a = read("En 2020, la chambre a célébré le 25e anniversaire de sa fondation. La Chambre de commerce d'İzmir entre la Turquie et la France, fondée en 1994, reste active.");
+        let founding = a.iter().find(|x| x.years == 0).expect("a founding");
+        assert_eq!(founding.in_year, 1994);
+        assert_eq!(
+            founding.thing,
+            thing_stems("La Chambre de commerce d'İzmir")
+        );
     }
 
     #[test]

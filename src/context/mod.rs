@@ -942,11 +942,6 @@ fn restated<'c>(
     if !opens {
         return None;
     }
-    let class = |k: Kind| match k {
-        Kind::Count | Kind::Number => Kind::Count,
-        k => k,
-    };
-    let mut before = claims.iter().rev().take(RESTATE_REACH);
     // A count restates a count of the same noun, or one whose noun is what the measure
     // counts: "le nombre de résidents … 108" tells "une centaine de résidents" again, not
     // the "15 pays" they come from.
@@ -958,19 +953,17 @@ fn restated<'c>(
     let same_measure = |c: &&Claim| {
         c.metric.as_ref() == Some(metric)
             && c.role == Role::Value
-            && class(c.quantity.kind) == class(q.kind)
+            && c.quantity.kind.fact_class() == q.kind.fact_class()
             && (c.quantity.kind != Kind::Count || counts_alike(c))
     };
-    // Another figure of this measure earlier in the sentence was the restating one.
-    if claims
+    // The nearest figure of this measure: in this sentence, it was the restating one; one
+    // scan of the few claims before, so a long sentence costs each figure no more.
+    claims
         .iter()
         .rev()
-        .take_while(|c| c.sentence == *sentence)
-        .any(|c| same_measure(&c))
-    {
-        return None;
-    }
-    before.find(|c| c.sentence.end <= sentence.start && same_measure(c))
+        .take(RESTATE_REACH)
+        .find(same_measure)
+        .filter(|c| c.sentence.end <= sentence.start)
 }
 
 /// Two subject readings that may name one thing: the same, or one not read.

@@ -512,7 +512,7 @@ fn bare_quarter_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?P<q>first|second|third|fourth|premier|deuxième|second|troisième|quatrième)[\s-]+(?:quarter|trimestre)(?-u:\b)",
+            r"(?i)(?-u:\b)(?P<q>first|second|third|fourth|premier|deuxième|troisième|quatrième)[\s-]+(?:quarter|trimestre)(?-u:\b)",
         )
         .expect("valid bare quarter regex")
     })
@@ -534,9 +534,10 @@ fn scan_bare_quarters(
     found: &mut Vec<PeriodMention>,
     taken: &mut BTreeMap<usize, usize>,
 ) {
-    // Most texts name no quarter: a literal search saves the regex's pass.
-    let lower_has = |w: &[u8]| memchr::memmem::find(text.as_bytes(), w).is_some();
-    if !lower_has(b"quarter") && !lower_has(b"trimestre") {
+    // Most texts name no quarter: a literal search saves the regex's pass. The words are
+    // looked for without their first letter, which may be a capital ("Third Quarter").
+    let has = |w: &[u8]| memchr::memmem::find(text.as_bytes(), w).is_some();
+    if !has(b"uarter") && !has(b"rimestre") && !has(b"UARTER") && !has(b"RIMESTRE") {
         return;
     }
     for c in bare_quarter_re().captures_iter(text) {
@@ -726,6 +727,11 @@ mod tests {
         );
         // No year before: nothing to anchor it.
         assert_eq!(periods("Third-quarter revenue grew."), ["?"]);
+        // Capitals only: the quarter is still read.
+        assert_eq!(
+            periods("In 2024 sales rose. Third Quarter results were strong."),
+            ["2024", "2024-Q3"]
+        );
         // A year right after: the explicit reading, or none, never the quarter alone.
         assert_eq!(
             periods("## Third Quarter, Fiscal Year 2025\n\nThe third quarter was good."),
