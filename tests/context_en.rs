@@ -171,3 +171,24 @@ fn exports_then_imports_after_the_first_figures_period() {
     assert_eq!(s(&c[0].metric), "exports", "{:?}", c[0]);
     assert_eq!(s(&c[1].metric), "imports");
 }
+
+#[test]
+fn a_place_the_figure_is_compared_with_is_not_its_subject() {
+    let t = "Our Kessock site produced 412 GWh in 2024, well above the UK onshore average. \
+             Group exports reached 1.2 billion euros in 2024, ahead of Belgium. \
+             The plant processed 3.4 million tonnes of crude imported from Romania in 2024.";
+    let c = claims(
+        t,
+        &[
+            ("412 GWh", Kind::Amount, Some("GWh")),
+            ("1.2 billion euros", Kind::Amount, Some("EUR")),
+            ("3.4 million tonnes", Kind::Amount, Some("t")),
+        ],
+    );
+    assert_eq!(s(&c[0].subject), "-", "{:?}", c[0]);
+    // Not the comparison's other side, nor carried from it.
+    assert_eq!(s(&c[1].subject), "-", "{:?}", c[1]);
+    assert_eq!(s(&c[2].subject), "-", "{:?}", c[2]);
+    // "from" names an origin: the partner stays.
+    assert_eq!(s(&c[2].partner), "ROU", "{:?}", c[2]);
+}

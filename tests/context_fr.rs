@@ -349,3 +349,54 @@ fn the_same_year_is_the_year_spoken_of_not_a_comparison_base() {
     assert_eq!(period(&c[2]), "2022", "{:?}", c[2]);
     assert_eq!(s(&c[2].metric), "turnover");
 }
+
+#[test]
+fn a_place_after_a_comparison_word_is_not_the_subject() {
+    let t = "Les exportations de la Côte d'Ivoire vers les Pays-Bas ont atteint 1,2 milliard \
+             d'euros en 2024, loin devant la Belgique. La production a atteint 312 tonnes en \
+             2024, contre 280 tonnes en Italie.";
+    let c = claims(
+        t,
+        &[
+            ("1,2 milliard", Kind::Amount, Some("EUR")),
+            ("312 tonnes", Kind::Amount, Some("t")),
+            ("280 tonnes", Kind::Amount, Some("t")),
+        ],
+    );
+    assert_eq!((s(&c[0].subject), s(&c[0].partner)), ("CIV", "NLD"));
+    assert_ne!(s(&c[1].subject), "ITA", "{:?}", c[1]);
+    assert_eq!(s(&c[2].subject), "ITA", "{:?}", c[2]);
+}
+
+#[test]
+fn a_demonym_after_the_metric_says_whose_flows_they_are() {
+    let t = "Premier acheteur du pays, la Chine a absorbé 1,2 milliard de dollars \
+             d'exportations biélorusses en 2023.";
+    let c = claims(t, &[("1,2 milliard de dollars", Kind::Amount, Some("USD"))]);
+    assert_eq!(
+        (s(&c[0].subject), s(&c[0].partner), s(&c[0].metric)),
+        ("BLR", "CHN", "exports"),
+        "{:?}",
+        c[0]
+    );
+}
+
+#[test]
+fn a_pronoun_stands_for_the_subject_of_the_sentence_before() {
+    let t = "4. La Chine\n\nLe déficit avec la Chine s'est creusé à 8 950 millions de dinars en \
+             2024. Les importations en provenance de Chine ont atteint 9 420 millions de dinars, \
+             pour des exportations de seulement 370 millions de dinars. Elles avaient été de \
+             8 210 millions de dinars en 2023.";
+    let c = claims(
+        t,
+        &[
+            ("8 950 millions de dinars", Kind::Amount, Some("TND")),
+            ("9 420 millions de dinars", Kind::Amount, Some("TND")),
+            ("370 millions de dinars", Kind::Amount, Some("TND")),
+            ("8 210 millions de dinars", Kind::Amount, Some("TND")),
+        ],
+    );
+    assert_eq!(s(&c[3].metric), "imports", "{:?}", c[3]);
+    assert_eq!(s(&c[3].partner), "CHN", "{:?}", c[3]);
+    assert_eq!(period(&c[3]), "2023");
+}

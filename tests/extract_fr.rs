@@ -188,3 +188,24 @@ fn ne_plus_que_is_only_not_more_than() {
     assert_eq!(claims[0].qualifier, Qualifier::None);
     assert_eq!(claims[1].qualifier, Qualifier::MoreThan);
 }
+
+#[test]
+fn a_currency_abbreviation_carries_its_scale() {
+    // "MDT" is millions of Tunisian dinars; at the start of a line it is still a figure,
+    // never a footnote number.
+    let (_, q) = run("Les importations ont atteint 9 420 MDT, pour des exportations de seulement\n370 MDT. Le déficit avec le Maroc est de 250 MDH et de 4 MFCFA avec le Sénégal.");
+    let claims: Vec<(Kind, Decimal, Option<&str>)> = q
+        .iter()
+        .filter(|q| q.is_claim())
+        .map(|q| (q.kind, q.value, q.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        claims,
+        vec![
+            (Kind::Amount, d("9420000000"), Some("TND")),
+            (Kind::Amount, d("370000000"), Some("TND")),
+            (Kind::Amount, d("250000000"), Some("MAD")),
+            (Kind::Amount, d("4000000"), Some("XOF")),
+        ]
+    );
+}

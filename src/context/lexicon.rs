@@ -129,6 +129,10 @@ pub enum Cue {
     /// The sentence it opens tells an earlier figure again, more exactly ("Plus
     /// précisément, …", "In other words, …"): its figure of the same measure is that one.
     Restate,
+    /// A place named after it, behind the figure, is the other side of a comparison
+    /// ("412 GWh, well above the UK average", "loin devant la Belgique"): neither the
+    /// figure's subject nor its partner.
+    Compare,
 }
 
 /// How an entity is written where it was found.
@@ -268,11 +272,12 @@ impl ContextLexicon {
                 "against" => Cue::Against,
                 "dateline" => Cue::Dateline,
                 "restate" => Cue::Restate,
+                "compare" => Cue::Compare,
                 r => {
                     return Err(err(
                         origin,
                         format!(
-                            "cue role `{r}` (expected change, index, share, target, base, against, dateline or restate)"
+                            "cue role `{r}` (expected change, index, share, target, base, against, dateline, restate or compare)"
                         ),
                     ))
                 }

@@ -100,7 +100,21 @@ struct DocContext {
     /// `periods[i]` dates the text ("Issued April 2025", "NAIROBI, 14 March 2025 —"): it is
     /// no figure's period.
     dateline: Vec<bool>,
+    /// `entities[i]` follows a comparison word in its clause ("well above the UK average",
+    /// "loin devant la Belgique", "compared with Germany"): the comparison's other side,
+    /// never carried as the subject the next sentences speak of.
+    compared: Vec<bool>,
     home: Option<String>,
+}
+
+/// A cue after which a place is the other side of a comparison. "from" is an origin
+/// ("imported from Romania"), not a comparison.
+fn compares(text: &str, c: &CueMention) -> bool {
+    match c.cue {
+        Cue::Compare | Cue::Base => true,
+        Cue::Against => !text[c.start..c.end].eq_ignore_ascii_case("from"),
+        _ => false,
+    }
 }
 
 impl DocContext {
@@ -225,6 +239,19 @@ impl DocContext {
                 _ => {}
             }
         }
+        let compared = entities
+            .iter()
+            .map(|e| {
+                let i = cues.partition_point(|c| c.end <= e.range.start);
+                cues[..i].last().is_some_and(|c| {
+                    let gap = &text[c.end..e.range.start];
+                    compares(text, c)
+                        && gap.len() <= 48
+                        && !gap.contains(|ch: char| ch.is_ascii_digit())
+                        && !seg.break_between(c.end, e.range.start)
+                })
+            })
+            .collect();
         let (title_period, header_paragraphs) = title_period(doc, &periods, &uncarried);
         DocContext {
             title_period,
@@ -238,6 +265,7 @@ impl DocContext {
             base,
             uncarried,
             dateline,
+            compared,
             home,
         }
     }
@@ -516,12 +544,16 @@ impl Carry {
             self.period = None;
             self.partner = None;
         }
-        let ents = &ctx.entities[within(&ctx.entities, |e| e.range.start, s)];
+        let in_sentence = within(&ctx.entities, |e| e.range.start, s);
+        let ents = &ctx.entities[in_sentence.clone()];
+        let compared = &ctx.compared[in_sentence];
         // The most specific name is what the next sentences speak of: "la Biélorussie, où se
         // développe le parc Great Stone …" goes on about the park.
         if let Some(subj) = ents
             .iter()
-            .filter(|e| !e.partner)
+            .zip(compared)
+            .filter(|(e, &compared)| !e.partner && !compared)
+            .map(|(e, _)| e)
             .min_by_key(|e| std::cmp::Reverse(e.specificity))
         {
             let changed = self.subject.as_ref().is_none_or(|(id, _)| *id != subj.id);
@@ -530,7 +562,7 @@ impl Carry {
             }
             self.subject = Some((subj.id.clone(), paragraph));
         }
-        if let Some(p) = ents.iter().find(|e| e.partner) {
+        if let Some((p, _)) = ents.iter().zip(compared).find(|(e, &c)| e.partner && !c) {
             self.partner = Some((p.id.clone(), paragraph));
         }
         let pr = within(&ctx.periods, |p| p.range.start, s);
@@ -646,14 +678,27 @@ fn claims_of(
         // The figure a pronoun or an elliptical change refers to lends this one its metric,
         // and its subject reading. "En 2022, elles ont atteint …", "In 2022 they reached …":
         // a pronoun subject refers to the figure of the sentence before, in the paragraph.
-        let mut antecedent: Option<(Option<String>, f32)> = None;
+        let mut antecedent: Option<(Option<String>, Option<String>, f32)> = None;
         if metric.is_none() && starts_with_pronoun(&text[sentence.start..q.clean.start]) {
+            // The pronoun stands for the sentence before's subject, its first stated value,
+            // not a complement after it: "Les importations ont atteint 9 420, pour des
+            // exportations de 370. Elles avaient été de 8 210 …" speaks of imports.
             let prev = claims
                 .last()
-                .filter(|c| c.paragraph == paragraph && c.sentence.end <= sentence.start);
+                .filter(|c| c.paragraph == paragraph && c.sentence.end <= sentence.start)
+                .map(|last| {
+                    claims
+                        .iter()
+                        .rev()
+                        .take(12)
+                        .take_while(|c| c.sentence == last.sentence)
+                        .filter(|c| c.role == Role::Value)
+                        .last()
+                        .unwrap_or(last)
+                });
             if let Some((idx, prev)) = prev.and_then(|c| Some((own_metric(c, lex)?, c))) {
                 metric = Some((idx, metric::MetricSource::Sentence));
-                antecedent = Some((prev.subject.clone(), prev.confidence));
+                antecedent = Some((prev.subject.clone(), prev.partner.clone(), prev.confidence));
             }
         }
         let paren = ctx.seg.paren_of(q.clean.start);
@@ -710,7 +755,7 @@ fn claims_of(
                 .filter(|c| c.sentence == sentence && c.role == Role::Value);
             if let Some((idx, prev)) = prev.and_then(|c| Some((own_metric(c, lex)?, c))) {
                 metric = Some((idx, metric::MetricSource::Clause));
-                antecedent = Some((prev.subject.clone(), prev.confidence));
+                antecedent = Some((prev.subject.clone(), prev.partner.clone(), prev.confidence));
             }
         }
         let mut metric_conf = metric.map_or(MISSING, |(_, s)| s.confidence());
@@ -767,6 +812,15 @@ fn claims_of(
         // Subject and partner.
         let (subject, partner, subject_conf) =
             subject_of(text, q, ents, ctx, &carry, paragraph, &reading);
+        // A sentence that names nothing speaks of its antecedent's subject and partner
+        // ("Elles avaient été de 8 210 en 2023" after the imports from China), not of what
+        // a heading or an earlier sentence left carried.
+        let (subject, partner, subject_conf) = match &antecedent {
+            Some((s, p, conf)) if ents.is_empty() && subject_conf < 0.9 => {
+                (s.clone(), p.clone(), subject_conf.max(conf.min(0.95)))
+            }
+            _ => (subject, partner, subject_conf),
+        };
 
         // Period and base period.
         let next_claim_start = claim_q.get(qi + 1).map(|n| n.clean.start);
@@ -793,7 +847,7 @@ fn claims_of(
 
         // A subject carried with the antecedent is as sure as the antecedent's reading.
         let subject_conf = match &antecedent {
-            Some((s, conf)) if *s == subject && subject.is_some() => {
+            Some((s, _, conf)) if *s == subject && subject.is_some() => {
                 subject_conf.max(conf.min(0.95))
             }
             _ => subject_conf,
@@ -1110,8 +1164,22 @@ fn subject_of(
         };
         a >= b || !ctx.seg.break_between(a, b)
     };
+    // "412 GWh, well above the UK average", "1,2 milliard, loin devant la Belgique", "312
+    // tonnes, contre 280 en Italie": a place after a comparison word is the other side.
+    let compared = |e: &EntityMention| {
+        e.range.start >= q.clean.end && {
+            let i = ctx.cues.partition_point(|c| c.start < q.clean.end);
+            ctx.cues[i..]
+                .iter()
+                .take_while(|c| c.end <= e.range.start)
+                .any(|c| compares(text, c))
+        }
+    };
+    let all_ents = ents;
+    let ents: Vec<&EntityMention> = ents.iter().filter(|e| !compared(e)).collect();
     let pick = |pred: &dyn Fn(&EntityMention) -> bool| -> Option<&EntityMention> {
         ents.iter()
+            .copied()
             .filter(|e| !e.partner && pred(e))
             .min_by_key(|e| (std::cmp::Reverse(e.specificity), dist(e)))
     };
@@ -1120,10 +1188,33 @@ fn subject_of(
         .filter(|e| e.partner)
         .min_by_key(|e| (!same_clause(e), dist(e)))
         .map(|e| e.id.clone());
-    let (subject, conf) = if let Some(e) = pick(&same_clause) {
+    // "1 264,8 milliards d'exportations ivoiriennes": a demonym right after the metric word
+    // says whose exports they are, whoever else the clause names ("les Pays-Bas ont absorbé
+    // …" is then the partner).
+    let owner = ents.iter().copied().find(|e| {
+        !e.partner
+            && same_clause(e)
+            && text[e.range.clone()].starts_with(|c: char| c.is_lowercase())
+            && {
+                let i = ctx.metrics.partition_point(|m| m.end <= e.range.start);
+                ctx.metrics[..i].last().is_some_and(|m| {
+                    let gap = &text[m.end..e.range.start];
+                    gap.len() <= 2 && gap.trim().is_empty()
+                })
+            }
+    });
+    let partner_here = match (owner, &partner_here) {
+        (Some(o), None) => pick(&same_clause)
+            .filter(|e| e.id != o.id && e.specificity == 1)
+            .map(|e| e.id.clone()),
+        _ => partner_here,
+    };
+    let (subject, conf) = if let Some(o) = owner {
+        (Some(o.id.clone()), 1.0)
+    } else if let Some(e) = pick(&same_clause) {
         // "412 000 personnes au Mali, au Niger et au Tchad": the figure is the list's, not
         // its first country's.
-        let group = listed_with(text, ents, e);
+        let group = listed_with(text, all_ents, e);
         (Some(group.unwrap_or_else(|| e.id.clone())), 1.0)
     } else if let Some(e) = pick(&|_| true) {
         (Some(e.id.clone()), 0.9)

@@ -123,7 +123,8 @@ fn fraction_change(
         }
     };
     cues.iter()
-        .filter(|c| c.start < q.clean.start && gap_ok(c))
+        // A comparison word ("fell to below 5 %") says nothing of the direction.
+        .filter(|c| c.cue != Cue::Compare && c.start < q.clean.start && gap_ok(c))
         .filter(|c| in_clause(c.start, c.start.min(q.clean.start)))
         .max_by_key(|c| c.end)
         .and_then(|c| match c.cue {

@@ -109,6 +109,8 @@ pub enum Term {
     Scale(Decimal),
     /// A unit or currency, by index into [`NumberLexicon::units`].
     Unit(usize),
+    /// A unit written with its scale in one word: `MDT` (millions de dinars), `MDH`.
+    ScaledUnit(Decimal, usize),
     /// A hedge written before the number.
     Qualifier(Qualifier),
     /// `%`, `pour cent`, `percent`.
@@ -273,6 +275,9 @@ struct UnitTerms {
     terms: Vec<String>,
     #[serde(default)]
     case_sensitive: bool,
+    /// The scale the terms carry with them (`MDT` = millions of dinars).
+    #[serde(default)]
+    scale: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -744,14 +749,19 @@ impl NumberLexicon {
             }
         }
         for (u, id) in s.units.iter().zip(unit_ids) {
+            let term = match &u.scale {
+                Some(f) => Term::ScaledUnit(parse_factor(f, origin)?, id),
+                None => Term::Unit(id),
+            };
             for t in &u.terms {
                 if u.case_sensitive {
-                    l.insert_exact(t, Term::Unit(id), origin)?;
+                    l.insert_exact(t, term, origin)?;
                 } else {
-                    l.insert_phrase(t, Term::Unit(id), origin)?;
+                    l.insert_phrase(t, term, origin)?;
                 }
-                // A currency may stand before its number (`USD 5`, `$5`).
-                if u.kind == "currency" {
+                // A currency may stand before its number (`USD 5`, `$5`); one with its
+                // scale in it (`MDT`) is written after.
+                if u.kind == "currency" && u.scale.is_none() {
                     let key = normalise_term(t);
                     let first = key.split(' ').next().unwrap_or_default().to_string();
                     l.add_role(first, ROLE_PHRASE);

@@ -886,6 +886,13 @@ impl<'a> Scanner<'a> {
                     unit = Some("%".into());
                     j += used;
                 }
+                // `9 420 MDT`: millions of dinars in one word.
+                Some((Term::ScaledUnit(f, u), used)) if scale == Decimal::ONE => {
+                    scale = f;
+                    kind = Some(Kind::Amount);
+                    unit = Some(self.units.units[u].code.clone());
+                    j += used;
+                }
                 Some((Term::Point, used)) => {
                     kind = Some(Kind::PercentagePoint);
                     unit = Some("pp".into());
