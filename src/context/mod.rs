@@ -73,6 +73,13 @@ fn counted_noun(q: &Quantity) -> Option<&str> {
 /// far from the figure.
 const TITLE_CONFIDENCE: f32 = 0.8;
 
+/// Confidence of the document's main country as the subject of a figure that names none.
+const HOME: f32 = 0.55;
+/// The same when the title or the lede names that country: the document is about it.
+const TITLED_HOME: f32 = 0.8;
+/// How far into the cleaned text a title or lede runs.
+const TITLE_BYTES: usize = 400;
+
 /// How many paragraphs a subject or period is carried over.
 const CARRY_PARAGRAPHS: usize = 3;
 
@@ -105,6 +112,10 @@ struct DocContext {
     /// never carried as the subject the next sentences speak of.
     compared: Vec<bool>,
     home: Option<String>,
+    /// How sure a figure that names no subject is about `home`: the document's title or
+    /// lede names it ("Les échanges extérieurs de la Tunisie …") or it is only the
+    /// country named most.
+    home_conf: f32,
 }
 
 /// A cue after which a place is the other side of a comparison. "from" is an origin
@@ -253,6 +264,16 @@ impl DocContext {
             })
             .collect();
         let (title_period, header_paragraphs) = title_period(doc, &periods, &uncarried);
+        let home_conf = match &home {
+            Some(h)
+                if entities.iter().any(|e| {
+                    e.range.start < TITLE_BYTES && !e.partner && e.country.as_ref() == Some(h)
+                }) =>
+            {
+                TITLED_HOME
+            }
+            _ => HOME,
+        };
         DocContext {
             title_period,
             header_paragraphs,
@@ -267,6 +288,7 @@ impl DocContext {
             dateline,
             compared,
             home,
+            home_conf,
         }
     }
 }
@@ -1225,14 +1247,14 @@ fn subject_of(
         } else if near <= CARRY_PARAGRAPHS {
             (Some(id.clone()), 0.6)
         } else if let Some(h) = &ctx.home {
-            (Some(h.clone()), 0.55)
+            (Some(h.clone()), ctx.home_conf)
         } else {
             // A name from paragraphs away has lapsed: as in a document that names nothing,
             // the figure is about the document's own subject.
             (None, IMPLICIT_SUBJECT)
         }
     } else if let Some(h) = &ctx.home {
-        (Some(h.clone()), 0.55)
+        (Some(h.clone()), ctx.home_conf)
     } else {
         // Nothing named so far and no country the document is about: a city budget, a
         // company's report. Its figures are about the document's own, unnamed subject.
@@ -1242,7 +1264,7 @@ fn subject_of(
     // A carried subject that this sentence names as the partner gives way to the default.
     let (subject, conf) = match (&subject, &partner_here) {
         (Some(s), Some(p)) if carried_subject && s == p => match &ctx.home {
-            Some(h) if h != p => (Some(h.clone()), 0.55),
+            Some(h) if h != p => (Some(h.clone()), ctx.home_conf),
             _ => (None, MISSING),
         },
         _ => (subject, conf),

@@ -33,6 +33,9 @@ pub enum Relative {
     /// "Third-quarter revenue", "au troisième trimestre": a quarter without its year,
     /// which is the year of the text around it.
     QuarterOf(u8),
+    /// "as of 12 March", "le 23 février", "on March 9": a day without its year, which is
+    /// the year of the text around it.
+    DayOf { month: u8, day: u8 },
 }
 
 /// A period phrase found in the text.
@@ -180,6 +183,23 @@ fn readers() -> &'static [(Regex, Reader)] {
                 |c| {
                     let y = y(c, "y")?;
                     Some(months(y, month(&c["m1"])?, y, month(&c["m2"])?))
+                },
+            ),
+            // 8–14 mars 2026, 1-7 March 2026: days of one month
+            (
+                mk(format!(
+                    r"(?-u:\b)(?P<d1>1er|\d{{1,2}})\s*(?:-|–|au|to|à)\s*(?P<d>\d{{1,2}})\s+(?P<m>{m})\s+{}",
+                    yr("y")
+                )),
+                |c| {
+                    let d1: u8 = c["d1"].trim_end_matches("er").parse().ok()?;
+                    let d: u8 = c["d"].parse().ok()?;
+                    let (y, m) = (y(c, "y")?, month(&c["m"])?);
+                    (1 <= d1 && d1 < d && d <= days_in_month(y, m)).then_some(Period {
+                        from: Ymd { year: y, month: m, day: d1 },
+                        to: Ymd { year: y, month: m, day: d },
+                        instant: false,
+                    })
                 },
             ),
             // 1er janvier 2024, 15 mars 2023
@@ -504,6 +524,7 @@ fn scan_relative(text: &str, found: &mut Vec<PeriodMention>, taken: &mut BTreeMa
             clarified: clarified.is_some(),
         });
     }
+    scan_bare_days(text, found, taken);
     scan_bare_months(text, found, taken);
     scan_bare_quarters(text, found, taken);
 }
@@ -620,6 +641,46 @@ fn month_continues(after: &str) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// "12 March", "1er février", "March 12th": a day and a month without a year.
+fn bare_day_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        const MONTH: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
+        Regex::new(&format!(
+            r"(?i)(?-u:\b)(?:(?P<d>[0-3]?[0-9])(?:er|st|nd|rd|th)?\s+(?P<m>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th)?)(?-u:\b)"
+        ))
+        .expect("valid bare day regex")
+    })
+}
+
+fn scan_bare_days(text: &str, found: &mut Vec<PeriodMention>, taken: &mut BTreeMap<usize, usize>) {
+    for c in bare_day_re().captures_iter(text) {
+        let r = c.get(0).expect("match").range();
+        let (Some(d), Some(m)) = (c.name("d").or(c.name("d2")), c.name("m").or(c.name("m2")))
+        else {
+            continue;
+        };
+        let after = super::entity::ahead(text, r.end, 8).trim_start();
+        // "12 mars 2024" is read by the explicit readers; "March 2024" is no day.
+        if overlaps_taken(taken, &r) || after.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let (Ok(day), Some(month)) = (d.as_str().parse::<u8>(), month(m.as_str())) else {
+            continue;
+        };
+        if !(1..=31).contains(&day) {
+            continue;
+        }
+        taken.insert(r.start, r.end);
+        found.push(PeriodMention {
+            range: r,
+            period: None,
+            relative: Some(Relative::DayOf { month, day }),
+            clarified: false,
+        });
+    }
+}
+
 fn scan_bare_months(
     text: &str,
     found: &mut Vec<PeriodMention>,
@@ -660,6 +721,7 @@ impl Relative {
             }
             Relative::MonthOf { month, .. } => months(y, month, y, month),
             Relative::QuarterOf(q) => months(y, 3 * q - 2, y, 3 * q),
+            Relative::DayOf { month, day } => instant(y, month, day),
             Relative::PreviousYear
             | Relative::YearBefore
             | Relative::SameYear
@@ -817,6 +879,14 @@ mod tests {
         ] {
             assert_eq!(before(t), [None, Some(Relative::YearBefore)], "{t}");
         }
+    }
+
+    #[test]
+    fn a_day_without_its_year_takes_the_year_of_the_text() {
+        assert_eq!(
+            periods("Reporting period: 8–14 March 2026. As of 12 March, 41,300 people; on March 9th, 800. Le 1er février, 30 ; le 3 mai 2024, 2."),
+            ["2026-03-08..2026-03-14", "2026-03-12", "2026-03-09", "2026-02-01", "2024-05-03"]
+        );
     }
 
     #[test]
