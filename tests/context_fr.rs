@@ -349,3 +349,23 @@ fn the_same_year_is_the_year_spoken_of_not_a_comparison_base() {
     assert_eq!(period(&c[2]), "2022", "{:?}", c[2]);
     assert_eq!(s(&c[2].metric), "turnover");
 }
+
+#[test]
+fn demonyms_of_countries_added_to_the_gazetteer() {
+    // Sénégal and Soudan du Sud had no demonym: these figures had no subject.
+    let t = "Les exportations sénégalaises ont atteint 1,2 milliard d'euros en 2024. Les \
+             exportations sud-soudanaises ont reculé de 12 % en 2023.";
+    let c = claims(
+        t,
+        &[
+            ("1,2 milliard d'euros", Kind::Amount, Some("EUR")),
+            ("12 %", Kind::Percent, Some("%")),
+        ],
+    );
+    assert_eq!(s(&c[0].subject), "SEN");
+    assert_eq!(s(&c[0].metric), "exports");
+    assert_eq!(period(&c[0]), "2024");
+    // The longer demonym wins over the one it ends with (soudanais → SDN).
+    assert_eq!(s(&c[1].subject), "SSD");
+    assert_eq!(period(&c[1]), "2023");
+}
