@@ -192,3 +192,23 @@ fn a_place_the_figure_is_compared_with_is_not_its_subject() {
     // "from" names an origin: the partner stays.
     assert_eq!(s(&c[2].partner), "ROU", "{:?}", c[2]);
 }
+
+#[test]
+fn demonyms_of_countries_added_to_the_gazetteer() {
+    // Chile and South Sudan had no demonym: these figures had no subject.
+    let t = "Chilean copper exports reached $45 billion in 2024. South Sudanese oil exports fell \
+             by 12 % in 2023.";
+    let c = claims(
+        t,
+        &[
+            ("$45 billion", Kind::Amount, Some("USD")),
+            ("12 %", Kind::Percent, Some("%")),
+        ],
+    );
+    assert_eq!(s(&c[0].subject), "CHL");
+    assert_eq!(s(&c[0].metric), "exports");
+    assert_eq!(period(&c[0]), "2024");
+    // The longer demonym wins over the one it ends with (Sudanese → SDN).
+    assert_eq!(s(&c[1].subject), "SSD");
+    assert_eq!(period(&c[1]), "2023");
+}

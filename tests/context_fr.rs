@@ -400,3 +400,23 @@ fn a_pronoun_stands_for_the_subject_of_the_sentence_before() {
     assert_eq!(s(&c[3].partner), "CHN", "{:?}", c[3]);
     assert_eq!(period(&c[3]), "2023");
 }
+
+#[test]
+fn demonyms_of_countries_added_to_the_gazetteer() {
+    // Sénégal and Soudan du Sud had no demonym: these figures had no subject.
+    let t = "Les exportations sénégalaises ont atteint 1,2 milliard d'euros en 2024. Les \
+             exportations sud-soudanaises ont reculé de 12 % en 2023.";
+    let c = claims(
+        t,
+        &[
+            ("1,2 milliard d'euros", Kind::Amount, Some("EUR")),
+            ("12 %", Kind::Percent, Some("%")),
+        ],
+    );
+    assert_eq!(s(&c[0].subject), "SEN");
+    assert_eq!(s(&c[0].metric), "exports");
+    assert_eq!(period(&c[0]), "2024");
+    // The longer demonym wins over the one it ends with (soudanais → SDN).
+    assert_eq!(s(&c[1].subject), "SSD");
+    assert_eq!(period(&c[1]), "2023");
+}
