@@ -212,3 +212,28 @@ fn demonyms_of_countries_added_to_the_gazetteer() {
     assert_eq!(s(&c[1].subject), "SSD");
     assert_eq!(period(&c[1]), "2023");
 }
+
+#[test]
+fn company_results_and_years_inside_names() {
+    let t = "Reported EBITDA came in at EUR 312 million in Q3 2025. The federation had 398 \
+             affiliated clubs at the end of 2025, and exports at the end of 2025 reached \
+             EUR 40 million. Compared with a year earlier, capital expenditure rose to EUR 164 \
+             million, helped by the Fit-for-2027 programme.";
+    let c = claims(
+        t,
+        &[
+            ("EUR 312 million", Kind::Amount, Some("EUR")),
+            ("398", Kind::Count, Some("club")),
+            ("EUR 40 million", Kind::Amount, Some("EUR")),
+            ("EUR 164", Kind::Amount, Some("EUR")),
+        ],
+    );
+    assert_eq!(
+        (s(&c[0].metric), period(&c[0]).as_str()),
+        ("ebitda", "2025-Q3")
+    );
+    assert_eq!(period(&c[1]), "2025");
+    assert_eq!(s(&c[3].metric), "capex");
+    // "Fit-for-2027" names a programme: no period 2027.
+    assert_ne!(period(&c[3]), "2027");
+}

@@ -185,6 +185,25 @@ fn readers() -> &'static [(Regex, Reader)] {
                     Some(months(y, month(&c["m1"])?, y, month(&c["m2"])?))
                 },
             ),
+            // 14 mars – 21 juillet 2024, 3 March to 9 June 2025: from one day to another
+            (
+                mk(format!(
+                    r"(?-u:\b)(?P<d1>1er|\d{{1,2}})\s+(?P<m1>{m})\s*(?:-|–|—|au|to|à|until)\s*(?P<d>1er|\d{{1,2}})\s+(?P<m>{m})\s+{}",
+                    yr("y")
+                )),
+                |c| {
+                    let d1: u8 = c["d1"].trim_end_matches("er").parse().ok()?;
+                    let d: u8 = c["d"].trim_end_matches("er").parse().ok()?;
+                    let (y, m1, m) = (y(c, "y")?, month(&c["m1"])?, month(&c["m"])?);
+                    (m1 < m && d1 <= days_in_month(y, m1) && d <= days_in_month(y, m)).then_some(
+                        Period {
+                            from: Ymd { year: y, month: m1, day: d1 },
+                            to: Ymd { year: y, month: m, day: d },
+                            instant: false,
+                        },
+                    )
+                },
+            ),
             // 8–14 mars 2026, 1-7 March 2026: days of one month
             (
                 mk(format!(
@@ -384,10 +403,33 @@ pub fn scan(text: &str) -> Vec<PeriodMention> {
     for w in &windows {
         scan_window(text, w.clone(), &mut found, &mut taken);
     }
+    // "the Fit-for-2027 programme", "Vision-2030": a year inside a name is no period.
+    found.retain(|f| !in_name(text, f.range.start));
     scan_relative(text, &mut found, &mut taken);
     found.sort_by_key(|f| f.range.start);
     resolve(&mut found);
     found
+}
+
+/// Whether the period starting at `at` is the end of a hyphenated name ("Fit-for-2027",
+/// "Vision-2030"), not "mid-2023", "end-2025" or "2022-2023".
+fn in_name(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix('-') else {
+        return false;
+    };
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    let last = word.rsplit('-').next().unwrap_or(word).to_lowercase();
+    word.starts_with(|c: char| c.is_uppercase())
+        && !word.starts_with(|c: char| c.is_ascii_digit())
+        && !matches!(
+            last.as_str(),
+            "mid" | "end" | "early" | "late" | "pre" | "post" | "fin" | "mi" | "début" | "year"
+        )
 }
 
 /// How far before a year a period phrase may start ("au cours des trois premiers trimestres de").
@@ -882,10 +924,20 @@ mod tests {
     }
 
     #[test]
+    fn a_year_inside_a_hyphenated_name_is_no_period() {
+        assert_eq!(
+            periods(
+                "The Fit-for-2027 programme and Vision-2030 began in Mid-2023; fin 2024, end-2025."
+            ),
+            ["2023", "2024", "2025"]
+        );
+    }
+
+    #[test]
     fn a_day_without_its_year_takes_the_year_of_the_text() {
         assert_eq!(
-            periods("Reporting period: 8–14 March 2026. As of 12 March, 41,300 people; on March 9th, 800. Le 1er février, 30 ; le 3 mai 2024, 2."),
-            ["2026-03-08..2026-03-14", "2026-03-12", "2026-03-09", "2026-02-01", "2024-05-03"]
+            periods("Reporting period: 8–14 March 2026. As of 12 March, 41,300 people; on March 9th, 800. Le 1er février, 30 ; le 3 mai 2024, 2 ; du 14 mars – 21 juillet 2024, 9."),
+            ["2026-03-08..2026-03-14", "2026-03-12", "2026-03-09", "2026-02-01", "2024-05-03", "2024-03-14..2024-07-21"]
         );
     }
 
