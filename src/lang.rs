@@ -77,12 +77,35 @@ impl Lang {
                 count(&word.to_lowercase());
             }
         }
-        if en > fr {
+        if en > fr || (en == fr && number_style(&text[..end]) > 0) {
             Lang::En
         } else {
             Lang::Fr
         }
     }
+}
+
+/// How a text writes its numbers, for a text with too few words to tell its language (a
+/// table alone): positive when English-style ("1,842", "15.7"), negative when French-style
+/// ("1 842", "15,7").
+fn number_style(text: &str) -> i64 {
+    let b = text.as_bytes();
+    let mut score = 0i64;
+    for (i, &c) in b.iter().enumerate() {
+        if !(c == b',' || c == b'.' || c == b' ') || i == 0 || !b[i - 1].is_ascii_digit() {
+            continue;
+        }
+        let digits = b[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+        let english = match (c, digits) {
+            (b',', 3) => 1,
+            (b',', 1 | 2) => -1,
+            (b'.', 1 | 2) => 1,
+            (b' ', 3) => -1,
+            _ => 0,
+        };
+        score += english;
+    }
+    score
 }
 
 /// Bytes of the longest word of the lists.
@@ -134,6 +157,18 @@ mod tests {
         assert_eq!(
             Lang::detect("The trade turnover with the partner was $1.2 bn in 2021, up 8 %."),
             Lang::En
+        );
+    }
+
+    #[test]
+    fn a_text_without_words_is_told_by_its_numbers() {
+        assert_eq!(
+            Lang::detect("| A | 2023 |\n| X | 1,842 |\n| Y | +15.7% |"),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::detect("| A | 2023 |\n| X | 1 842 |\n| Y | +15,7 % |"),
+            Lang::Fr
         );
     }
 

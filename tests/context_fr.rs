@@ -420,3 +420,22 @@ fn demonyms_of_countries_added_to_the_gazetteer() {
     assert_eq!(s(&c[1].subject), "SSD");
     assert_eq!(period(&c[1]), "2023");
 }
+
+#[test]
+fn a_bare_number_after_contre_measures_what_the_figure_before_it_does() {
+    let t = "La région compte 64 400 exploitations en 2020, contre 77 600 en 2010. Le parc \
+             compte 1 200 logements ; 800 sont vacants.";
+    let c = claims(
+        t,
+        &[
+            ("64 400 exploitations", Kind::Count, Some("exploitation")),
+            ("77 600", Kind::Number, None),
+            ("1 200 logements", Kind::Count, Some("logement")),
+            ("800", Kind::Number, None),
+        ],
+    );
+    assert_eq!(s(&c[1].metric), "exploitation", "{:?}", c[1]);
+    assert_eq!(period(&c[1]), "2010");
+    // No comparison word: the bare number is not taken for the same measure.
+    assert_ne!(s(&c[3].metric), "logement", "{:?}", c[3]);
+}

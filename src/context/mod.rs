@@ -830,6 +830,32 @@ fn claims_of(
                 metric_conf = COUNTED_NOUN;
             }
         }
+        // "64 400 exploitations en 2020, contre 77 600 en 2010": a bare number on the other
+        // side of a comparison measures what the figure before it measures.
+        if metric_code.is_none()
+            && role_reading.role == Role::Value
+            && q.kind == crate::quantity::Kind::Number
+        {
+            let prev = claims.last().filter(|c| {
+                c.sentence == sentence
+                    && c.role == Role::Value
+                    && c.metric.is_some()
+                    && c.quantity.kind != crate::quantity::Kind::Percent
+            });
+            if let Some(prev) = prev {
+                let gap = prev.quantity.clean.end..q.clean.start;
+                let against = cues.iter().any(|c| {
+                    c.start >= gap.start
+                        && c.end <= gap.end
+                        && matches!(c.cue, Cue::Against | Cue::Base)
+                        && text[c.end..gap.end].trim().len() <= 2
+                });
+                if against && !text[gap.clone()].contains([';', ':', '(']) {
+                    metric_code = prev.metric.clone();
+                    metric_conf = metric_conf.max(COUNTED_NOUN);
+                }
+            }
+        }
 
         // Subject and partner.
         let (subject, partner, subject_conf) =
