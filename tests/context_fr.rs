@@ -439,3 +439,24 @@ fn a_bare_number_after_contre_measures_what_the_figure_before_it_does() {
     // No comparison word: the bare number is not taken for the same measure.
     assert_ne!(s(&c[3].metric), "logement", "{:?}", c[3]);
 }
+
+#[test]
+fn a_year_earlier_opening_its_sentence_is_that_sentences_period() {
+    let t = "En 2024, les exportations ont atteint 86,4 milliards d'euros, en hausse de 4,7 % par \
+             rapport à 2023. Un an plus tôt, les exportations s'élevaient à 84,1 milliards \
+             d'euros. En 2024, les importations ont atteint 81,2 milliards d'euros, en hausse de \
+             3 % par rapport à l'année précédente.";
+    let c = claims(
+        t,
+        &[
+            ("86,4 milliards d'euros", Kind::Amount, Some("EUR")),
+            ("4,7 %", Kind::Percent, Some("%")),
+            ("84,1 milliards d'euros", Kind::Amount, Some("EUR")),
+            ("81,2 milliards d'euros", Kind::Amount, Some("EUR")),
+            ("3 %", Kind::Percent, Some("%")),
+        ],
+    );
+    assert_eq!(period(&c[2]), "2023", "{:?}", c[2]);
+    // After a change, "the previous year" is its base, not its period.
+    assert_eq!(period(&c[4]), "2024", "{:?}", c[4]);
+}

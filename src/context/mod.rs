@@ -118,6 +118,17 @@ struct DocContext {
     home_conf: f32,
 }
 
+/// Whether only blanks and punctuation stand between the start of its sentence and `at`.
+fn opens_sentence(seg: &Segments, text: &str, at: usize) -> bool {
+    seg.sentence_of(at)
+        .and_then(|i| seg.sentence_start(i))
+        .is_some_and(|start| {
+            text[start.min(at)..at]
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+        })
+}
+
 /// A cue after which a place is the other side of a comparison. "from" is an origin
 /// ("imported from Romania"), not a comparison.
 fn compares(text: &str, c: &CueMention) -> bool {
@@ -159,8 +170,10 @@ impl DocContext {
         let base: Vec<bool> = periods
             .iter()
             .map(|p| {
+                // "up 5 % on the previous year" names a base; "Un an plus tôt, les ventes
+                // s'élevaient à …", opening its sentence, is the sentence's own period.
                 if p.relative == Some(Relative::YearBefore) {
-                    return true;
+                    return !opens_sentence(&seg, text, p.range.start);
                 }
                 let from = text.ceil_char_boundary(p.range.start.saturating_sub(40));
                 if comparative_re().is_match(&text[from..p.range.start]) {
@@ -245,6 +258,12 @@ impl DocContext {
                 (Some(Relative::SameYear), _) if !p.clarified => {
                     if let Some(y) = spoken_of {
                         p.period = Some(Period::year(y));
+                    }
+                }
+                // The year before the one the text speaks of, not before a comparison's base.
+                (Some(Relative::YearBefore), _) if !p.clarified && !base[i] => {
+                    if let Some(y) = spoken_of {
+                        p.period = Some(Period::year(y - 1));
                     }
                 }
                 _ => {}

@@ -126,6 +126,11 @@ impl Segments {
         (offset <= s.end).then_some(i - 1)
     }
 
+    /// Where sentence `i` starts.
+    pub fn sentence_start(&self, i: usize) -> Option<usize> {
+        self.sentences.get(i).map(|s| s.start)
+    }
+
     /// The clause holding an offset, clipped to its sentence.
     pub fn clause_of(&self, offset: usize, sentence: &Range<usize>) -> Range<usize> {
         let i = self.clause_breaks.partition_point(|&b| b < offset);
