@@ -163,6 +163,21 @@ fn footnote_marker_re() -> &'static Regex {
     })
 }
 
+/// A note number after a sentence's full stop: `(51,000 TEU).12 Such`, `ten carriers.9`,
+/// followed by a space and a capital or by the end of the line (never a decimal: a digit
+/// before the stop is no word).
+fn stop_marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"(?:["»”’)]|\p{Ll}{2,})\.(\d{1,3})(?:\s+\p{Lu}|\s*$)"#).expect("valid regex")
+    })
+}
+
+/// Abbreviations a number follows after their stop: `fig.12`, `vol.3`.
+const NUMBERED_ABBREVIATIONS: &[&str] = &[
+    "fig", "vol", "no", "art", "chap", "ch", "pp", "nr", "sect", "tab", "eq", "ref", "cf",
+];
+
 fn bracket_marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"\((\d{1,3}) \)").expect("valid regex"))
@@ -274,6 +289,22 @@ impl<'a> Builder<'a> {
             if cuts
                 .iter()
                 .any(|(u, _)| u.start <= whole.start() && whole.end() <= u.end)
+            {
+                continue;
+            }
+            cuts.push((digits.range(), SetAsideKind::FootnoteMarker));
+        }
+        for c in stop_marker_re().captures_iter(s) {
+            let digits = c.get(1).expect("group");
+            let before = &s[..digits.start() - 1];
+            let word_start = before.rfind(|ch: char| !ch.is_alphabetic()).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let word = before[word_start..].to_lowercase();
+            if NUMBERED_ABBREVIATIONS.contains(&word.as_str())
+                || cuts
+                    .iter()
+                    .any(|(u, _)| u.start < digits.end() && digits.start() < u.end)
             {
                 continue;
             }
@@ -773,6 +804,17 @@ mod tests {
                 (SetAsideKind::FootnoteMarker, "2"),
                 (SetAsideKind::FootnoteMarker, "12")
             ]
+        );
+        assert_maps_back(orig, &c);
+    }
+
+    #[test]
+    fn removes_footnote_markers_after_a_full_stop() {
+        let orig = "shared by three lines (51,000 TEU).12 Such pools grew. It rose by 2.5 per cent.3\nLes ventes ont progressé.7 Elles ont atteint 4.5 millions (voir fig.12 Ci-dessous).";
+        let c = clean(orig);
+        assert_eq!(
+            c.text,
+            "shared by three lines (51,000 TEU). Such pools grew. It rose by 2.5 per cent. Les ventes ont progressé. Elles ont atteint 4.5 millions (voir fig.12 Ci-dessous)."
         );
         assert_maps_back(orig, &c);
     }

@@ -1660,3 +1660,146 @@ fn a_table_whose_rows_may_overlap_is_left_alone_en() {
     assert!(lint(text, Lang::En).is_empty());
     assert_eq!(rules(&lint_markdown(text, Lang::En)), ["sum-of-parts"]);
 }
+
+/// `text` gives one finding, of `rule`; each of `silent` gives none.
+fn fires_then_silent(text: &str, lang: Lang, rule: &str, silent: &[&str]) -> Finding {
+    let mut f = lint(text, lang);
+    assert_eq!(rules(&f), [rule], "{text}\n{f:#?}");
+    for s in silent {
+        let after = lint(s, lang);
+        assert!(after.is_empty(), "{s}\n{after:#?}");
+    }
+    f.remove(0)
+}
+
+#[test]
+fn shares_listed_after_a_breakdown_colon_en_and_fr() {
+    let text = "Spending on the programme breaks down by region as follows: north 44%, centre 31%, coast 22% and islands 9%.";
+    let f = fires_then_silent(
+        text,
+        Lang::En,
+        "share",
+        // 100 % within rounding; two shares of one whole each.
+        &[
+            &text.replace("44%", "38%"),
+            "Staff break down as follows: 52% of men and 61% of women work part time.",
+        ],
+    );
+    assert_eq!(primary(text, &f), "9%");
+    assert!(f
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("44 + 31 + 22 + 9 = 106 %"));
+    let text = "Les subventions versées en 2024 se répartissent comme suit : agriculture 52 %, industrie 31 % et services 24 %.";
+    fires_then_silent(
+        text,
+        Lang::Fr,
+        "share",
+        &[
+            &text.replace("24 %", "17 %"),
+            // Two wholes in one lead: by sex and by age.
+            "Répartition des salariés par sexe et par âge : femmes 46 %, hommes 54 %, jeunes 40 %.",
+        ],
+    );
+}
+
+#[test]
+fn shares_by_age_band_after_a_colon_fr_and_en() {
+    // The ages in the labels are not shares.
+    let text = "Répartition des salariés par tranche d'âge en 2024 : moins de 30 ans, 22 % ; de 30 à 49 ans, 45 % ; de 50 à 59 ans, 24 % ; 60 ans ou plus, 16 %.";
+    let f = fires_then_silent(text, Lang::Fr, "share", &[&text.replace("16 %", "9 %")]);
+    assert!(f
+        .help
+        .as_deref()
+        .unwrap()
+        .contains("22 + 45 + 24 + 16 = 107 %"));
+    let text = "Breakdown of members by age: under 25 years, 18%; 25 to 44 years, 40%; 45 to 64 years, 35%; 65 years and over, 14%.";
+    fires_then_silent(text, Lang::En, "share", &[&text.replace("14%", "7%")]);
+}
+
+#[test]
+fn parts_in_brackets_after_a_verb_of_provenance_en_and_fr() {
+    let text = "The museum's income of €4.6 million in 2024 came from ticket sales (€2.1 million), the city and the regional council together (€1.9 million) and private donors (€0.9 million).";
+    fires_then_silent(
+        text,
+        Lang::En,
+        "sum-of-parts",
+        &[
+            &text.replace("€0.9", "€0.6"),
+            // The main sources only: they may add up to less.
+            "The museum's income of €4.6 million in 2024 came mainly from ticket sales (€2.1 million) and the city (€1.9 million).",
+        ],
+    );
+    // 1,6 + 1,1 + 0,9 = 3,6 ≠ 3,2 (3,4 would be within rounding).
+    let text = "En 2024, les recettes de 3,2 millions d'euros provenaient des cotisations (1,6 million d'euros), du mécénat (1,1 million d'euros) et des subventions publiques (0,9 million d'euros).";
+    fires_then_silent(
+        text,
+        Lang::Fr,
+        "sum-of-parts",
+        &[&text.replace("0,9 million", "0,5 million")],
+    );
+}
+
+#[test]
+fn a_breakdown_of_the_total_told_in_the_sentence_before_fr_and_en() {
+    let text = "Les dépenses de formation ont atteint 2,4 Md€ en 2024, contre 2,1 Md€ en 2020.\n\nCes dépenses se répartissent entre les régions (1 150 M€), l'État (820 M€) et les entreprises (310 M€).";
+    let f = fires_then_silent(
+        text,
+        Lang::Fr,
+        "sum-of-parts",
+        &[
+            &text.replace("310 M€", "430 M€"),
+            // Some of the parts only.
+            &text.replace("se répartissent entre", "se répartissent notamment entre"),
+        ],
+    );
+    assert_eq!(primary(text, &f), "2,4 Md€");
+    let text = "Maintenance costs reached $96 million in 2024, up from $81 million in 2021. These costs break down into roads ($52 million), bridges ($31 million) and tunnels ($9 million).";
+    fires_then_silent(
+        text,
+        Lang::En,
+        "sum-of-parts",
+        &[
+            &text.replace("$9 million", "$13 million"),
+            // The figure before is not of the parts' period: no total to refer to.
+            "Maintenance costs reached $96 million in 2021. These costs break down into roads ($52 million in 2024), bridges ($31 million) and tunnels ($9 million).",
+        ],
+    );
+}
+
+#[test]
+fn a_share_of_the_figure_before_with_its_part_in_brackets_en_and_fr() {
+    let text = "The agency registered 48,000 applicants in 2024. Of these, 35% (about 12,000 applicants) found a job within a year.";
+    let f = fires_then_silent(
+        text,
+        Lang::En,
+        "share",
+        // 35 % of 48,000 is 16,800: "about 16,000" may be it.
+        &[&text.replace("12,000", "16,000")],
+    );
+    assert_eq!(primary(text, &f), "35%");
+    let text = "L'agence a inscrit 48 000 demandeurs en 2024. Parmi eux, 35 % (soit 12 000 demandeurs) ont retrouvé un emploi.";
+    fires_then_silent(
+        text,
+        Lang::Fr,
+        "share",
+        &[
+            &text.replace("12 000 demandeurs)", "16 800 demandeurs)"),
+            // A share of another figure than the one before.
+            "L'agence a inscrit 48 000 demandeurs en 2024. Parmi eux, 35 % des jeunes (soit 12 000 demandeurs) ont retrouvé un emploi.",
+        ],
+    );
+}
+
+#[test]
+fn a_note_number_after_a_closing_bracket_does_not_break_a_list_en() {
+    let text = "The alliance pooled a capacity of 180,000 TEU in 1990, split between Alpha Lines (72,000 TEU), Beta Shipping (61,000 TEU) and Gamma Lines (39,000 TEU).4 Such pools spread quickly.";
+    let f = fires_then_silent(
+        text,
+        Lang::En,
+        "sum-of-parts",
+        &[&text.replace("39,000", "47,000")],
+    );
+    assert_eq!(primary(text, &f), "180,000 TEU");
+}

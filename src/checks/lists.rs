@@ -41,7 +41,9 @@ pub fn enumerations(ctx: &Ctx, out: &mut Vec<Finding>) {
             let next_claim = claims
                 .get(k + 1)
                 .map(|&j| ctx.claims[j].quantity.clean.start);
-            if let Some(f) = parenthesised(ctx, text, i, after, &claims[k + 1..]) {
+            if let Some(f) = anaphoric_list(ctx, text, claims, k) {
+                out.push(f);
+            } else if let Some(f) = parenthesised(ctx, text, i, after, &claims[k + 1..]) {
                 out.push(f);
             } else if let Some(f) = trailing_total(ctx, text, i, &claims[..k]) {
                 out.push(f);
@@ -154,7 +156,7 @@ const MONTHS: &[&str] = &[
 ];
 
 /// Whether every number in `s` is a year (1900–2100) or a day before its month.
-fn only_dates(s: &str) -> bool {
+pub(super) fn only_dates(s: &str) -> bool {
     let words: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -347,6 +349,16 @@ const SPLITS: &[&str] = &[
     "reparties sur",
     "reparti sur",
     "repartie sur",
+    // Verbs of provenance, the parts in brackets: "revenue of $6.8 million came from fees
+    // ($2.9 million), …", "les recettes provenaient des cotisations (…)".
+    "came from",
+    "come from",
+    "comes from",
+    "coming from",
+    "provenaient d",
+    "proviennent d",
+    "provient d",
+    "provenait d",
 ];
 
 /// Whether a digit in `range` lies outside every part (a year, a code, another figure).
@@ -390,7 +402,10 @@ fn shaped(ctx: &Ctx, text: &str, range: Range<usize>, parts: &[usize]) -> bool {
         // "mais" (but), not "maïs" (maize), which folds to it.
         // Before the first part stands the lead ("breaks down into"): only between parts
         // does a comparison or another clause end the list.
-        if w.len() > 8
+        // A part in brackets may follow a longer label ("public grants from the region
+        // and the state (CHF 1.2 million)").
+        let longest = if gap.trim_end().ends_with('(') { 14 } else { 8 };
+        if w.len() > longest
             || (k > 0
                 && (w.iter().any(|x| BREAKS.contains(&x.as_str()))
                     || format!(" {} ", gap.to_lowercase()).contains(" mais ")))
@@ -594,6 +609,98 @@ fn open_list(ctx: &Ctx, text: &str, whole: usize, rest: &[usize]) -> Option<Find
     }
     let partial = subset || !closed(ctx, text, &parts) || hedged(ctx, text, whole, send);
     sum_finding(ctx, whole, &parts, partial)
+}
+
+/// Words that open a sentence breaking down the total of the sentence before: "Ces
+/// dépenses se répartissent entre …", "This amount breaks down into …" (folded).
+const ANAPHORS: &[&str] = &[
+    "ces depenses",
+    "ces credits",
+    "ces recettes",
+    "ces ressources",
+    "ces fonds",
+    "ces couts",
+    "ces montants",
+    "ce montant",
+    "ce total",
+    "cette somme",
+    "cette enveloppe",
+    "cette depense",
+    "these costs",
+    "these expenses",
+    "these funds",
+    "these revenues",
+    "this amount",
+    "this sum",
+    "this total",
+    "this spending",
+    "this expenditure",
+    "this budget",
+];
+
+/// Parts of a total told in the sentence before, in a sentence opening with a word that
+/// refers back to it and a verb of breaking down: "Les dépenses ont atteint 1,2 Md€ en
+/// 2023, contre 0,9 Md€ en 2019. Ces dépenses se répartissent entre l'État (500 M€), …".
+/// The total is the one figure of the previous sentence (same paragraph) in the parts'
+/// unit, metric and period.
+fn anaphoric_list(ctx: &Ctx, text: &str, claims: &[usize], k: usize) -> Option<Finding> {
+    let first = &ctx.claims[claims[k]];
+    if k > 0 && ctx.claims[claims[k - 1]].sentence.start == first.sentence.start {
+        return None;
+    }
+    let head = text.get(first.sentence.start..first.quantity.clean.start)?;
+    let lead = fold(head.trim_start());
+    if head.len() > 160
+        || !ANAPHORS.iter().any(|a| {
+            lead.starts_with(a) && lead[a.len()..].starts_with(|c: char| !c.is_alphanumeric())
+        })
+        || !SPLITS.iter().any(|v| lead.contains(v))
+        || HEDGES.iter().any(|h| has_word(&lead, h))
+        || !only_dates(head)
+    {
+        return None;
+    }
+    let sentence_end = first.sentence.end;
+    let parts: Vec<usize> = claims[k..]
+        .iter()
+        .copied()
+        .take_while(|&j| ctx.claims[j].sentence.start == first.sentence.start)
+        .collect();
+    let send = text.floor_char_boundary(sentence_end.min(text.len()));
+    let last_end = ctx.claims[*parts.last()?].quantity.clean.end;
+    if parts.len() < 2
+        || digits_outside(ctx, text, first.quantity.clean.start..send, &parts)
+        || !shaped(ctx, text, first.quantity.clean.start..last_end, &parts)
+        || !closed(ctx, text, &parts)
+    {
+        return None;
+    }
+    // The one total of the sentence right before, in the same paragraph or closing the
+    // one before (the anaphor then opens its paragraph).
+    let before = k.checked_sub(1).map(|b| &ctx.claims[claims[b]])?;
+    let between = text.get(before.sentence.end..first.sentence.start)?;
+    if before.paragraph + 1 < first.paragraph || between.contains(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let candidates: Vec<usize> = claims[..k]
+        .iter()
+        .rev()
+        .copied()
+        .take_while(|&j| ctx.claims[j].sentence.start == before.sentence.start)
+        .filter(|&j| {
+            let c = &ctx.claims[j];
+            (is_total_amount(c) || is_count(c))
+                && c.role == crate::claim::Role::Value
+                && c.quantity.kind == first.quantity.kind
+                && c.quantity.unit == first.quantity.unit
+                && (first.metric.is_none() || c.metric == first.metric)
+                && (first.period.is_none() || c.period == first.period)
+        })
+        .collect();
+    let [whole] = candidates[..] else {
+        return None;
+    };
+    sum_finding(ctx, whole, &parts, false)
 }
 
 /// Words right before a total stated after its parts: "…, for a total of 18.4 million",

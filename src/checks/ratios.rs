@@ -653,6 +653,7 @@ pub fn shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
     listed_shares(ctx, out);
+    colon_shares(ctx, out);
     for members in ctx.index.sentences.values() {
         for at in 0..members.len() {
             let s = &ctx.claims[members[at]];
@@ -711,6 +712,26 @@ fn of_this_re() -> &'static SliceRegex {
     R.get_or_init(|| {
         SliceRegex::new(r"(?i)^\s+(?:of\s+(?:this|that|it|the\s+total)|de\s+ce\s+(?:total|montant|volume|chiffre)|du\s+total)\s*(?:,\s*(?:soit|or|i\.e\.)?|\(|:)\s*$")
             .expect("valid of-this regex")
+    })
+}
+
+/// A sentence's opening that makes its first share one of the figure told just before:
+/// "Of these, |62 %", "Parmi eux, |62 %", "Sur ce total, |35 %".
+fn of_these_re() -> &'static SliceRegex {
+    static R: OnceLock<SliceRegex> = OnceLock::new();
+    R.get_or_init(|| {
+        SliceRegex::new(r"(?i)^\s*(?:of\s+(?:these|them|those|this\s+(?:number|total|figure))|among\s+(?:them|these|those)|parmi\s+(?:eux|elles|ceux-ci|celles-ci|ces\s+\w+)|sur\s+ce\s+(?:total|nombre|chiffre))\s*,?\s*(?:some|about|around|nearly|almost|roughly|près\s+de|environ|quelque)?\s*$")
+            .expect("valid of-these regex")
+    })
+}
+
+/// What glues a share to the part it states in brackets or after a comma: "62 %| (about
+/// |98,000 people)", "62 %|, soit |98 000 personnes".
+fn part_gloss_re() -> &'static SliceRegex {
+    static R: OnceLock<SliceRegex> = OnceLock::new();
+    R.get_or_init(|| {
+        SliceRegex::new(r"(?i)^\s*(?:\(|,\s*(?:soit|or|i\.e\.|that\s+is|c['’]est-à-dire))\s*(?:soit\s+)?(?:some|about|around|nearly|almost|roughly|approximately|près\s+de|environ|quelque|plus\s+de|more\s+than)?\s*$")
+            .expect("valid part-gloss regex")
     })
 }
 
@@ -789,7 +810,53 @@ fn share_of_stated_ratio(ctx: &Ctx, members: &[usize], at: usize) -> Option<Find
         of_this_re().is_match(between(si, p)).then_some(())?;
         Some((p, before_in_unit_of(p)?))
     };
-    let (part, whole) = after.or(before).or_else(whole_after).or_else(whole_this)?;
+    // "186,000 people were targeted. Of these, 62 % (about 98,000 people) …": the whole
+    // is the one figure of the sentence before in the part's unit, the part the figure
+    // the share glosses.
+    let of_these = || {
+        if at != 0 {
+            return None;
+        }
+        let &p = members.get(1)?;
+        let head = text.get(s.sentence.start..s.quantity.clean.start)?;
+        of_these_re().is_match(head).then_some(())?;
+        part_gloss_re().is_match(between(si, p)).then_some(())?;
+        let (_, prev) = ctx
+            .index
+            .sentences
+            .range((s.doc, 0)..(s.doc, s.sentence.start))
+            .next_back()?;
+        let pc = &ctx.claims[*prev.first()?];
+        let gap = text.get(pc.sentence.end..s.sentence.start)?;
+        if pc.doc != s.doc
+            || pc.paragraph != s.paragraph
+            || gap.contains(|c: char| c.is_alphanumeric())
+        {
+            return None;
+        }
+        let pq = &ctx.claims[p].quantity;
+        let wholes: Vec<usize> = prev
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let q = &ctx.claims[i].quantity;
+                numeric(i)
+                    && ctx.claims[i].role == Role::Value
+                    && !q.is_duration()
+                    && q.unit.is_some()
+                    && super::same_unit(q, pq)
+            })
+            .collect();
+        match wholes[..] {
+            [w] => Some((p, w)),
+            _ => None,
+        }
+    };
+    let (part, whole) = after
+        .or(before)
+        .or_else(whole_after)
+        .or_else(whole_this)
+        .or_else(of_these)?;
     if !numeric(part) || !numeric(whole) {
         return None;
     }
@@ -1045,6 +1112,195 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
             .find_map(|a| whole.strip_prefix(a))
             .unwrap_or(whole);
         if let Some(f) = past_hundred(ctx, &group, whole) {
+            out.push(f);
+        }
+    }
+}
+
+/// Words before a colon that announce the parts of one whole: "break down by sector as
+/// follows:", "se répartissent comme suit :", "Répartition des exploitants par âge :".
+const BREAKDOWN_LEADS: &[&str] = &[
+    "break down",
+    "breaks down",
+    "broke down",
+    "broken down",
+    "breakdown",
+    "split as follows",
+    "splits as follows",
+    "divided as follows",
+    "distributed as follows",
+    "se repartiss",
+    "se repartit",
+    "se decompos",
+    "repartition",
+    "ventilation",
+    "decomposition",
+];
+
+/// Words of a lead that give two wholes ("par sexe et par âge"): its shares are not one
+/// whole's.
+const TWO_WAYS: &[&str] = &[" et par ", " and by ", " puis par ", " then by "];
+
+/// Words after which a label's number is an age: "de 40 à 54 ans", "65 years and over".
+const AGE_WORDS: &[&str] = &["ans", "an", "years", "year", "year-olds", "yrs"];
+
+/// Whether every number of a label stands before an age word in it ("de 40 à 54 ans",
+/// "moins de 40 ans", "65 ans ou plus"): any other digit is another figure.
+fn ages_only(label: &str) -> bool {
+    let words: Vec<String> = label
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    words.iter().enumerate().all(|(k, w)| {
+        !w.contains(|c: char| c.is_ascii_digit())
+            || (w
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+                && words[k + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|n| AGE_WORDS.contains(&n.as_str())))
+    })
+}
+
+/// Shares of one whole listed after a colon that announces its breakdown: "Funds received
+/// break down by sector as follows: food 48 %, shelter 27 %, water 19 % and health 14 %",
+/// "Répartition des exploitants par âge : moins de 40 ans, 19 % ; de 40 à 54 ans, 41 % …".
+/// Each share is elliptic after its own label (ages allowed in labels); they cannot add up
+/// past 100 %.
+fn colon_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let words = |s: &str| -> Vec<String> {
+        fold(s)
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    for members in ctx.index.sentences.values() {
+        let Some(&first) = members.iter().find(|&&i| {
+            let c = &ctx.claims[i];
+            c.quantity.kind == Kind::Percent && c.quantity.is_claim()
+        }) else {
+            continue;
+        };
+        let c0 = &ctx.claims[first];
+        let text = &ctx.docs[c0.doc].clean.text;
+        let Some(head) = text.get(c0.sentence.start..c0.quantity.clean.start) else {
+            continue;
+        };
+        let Some(colon) = head.rfind(':').map(|o| c0.sentence.start + o) else {
+            continue;
+        };
+        let lead = fold(&text[c0.sentence.start..colon]);
+        let spaced = format!(" {lead} ");
+        if !BREAKDOWN_LEADS.iter().any(|w| lead.contains(w))
+            || TWO_WAYS.iter().any(|w| spaced.contains(w))
+            || CHANGE_WORDS.iter().any(|w| lead.contains(w))
+            || !super::lists::only_dates(&text[c0.sentence.start..colon])
+        {
+            continue;
+        }
+        let around = fold(
+            &text[text.ceil_char_boundary(c0.sentence.start.saturating_sub(200))
+                ..text.ceil_char_boundary((c0.sentence.end + 200).min(text.len()))],
+        );
+        if OVERLAPPING.iter().any(|w| around.contains(w)) {
+            continue;
+        }
+        let end = text.floor_char_boundary(c0.sentence.end.min(text.len()));
+        let list = &text[colon + 1..end];
+        // Items end at semicolons when the list has them ("moins de 40 ans, 19 % ; …"),
+        // at commas and "et / and" otherwise.
+        let semis = list.contains(';');
+        let mut group = Vec::new();
+        let mut labels: Vec<Vec<String>> = Vec::new();
+        let mut from = colon + 1;
+        let mut ok = true;
+        for &j in members {
+            let c = &ctx.claims[j];
+            if c.quantity.clean.start <= colon || c.quantity.kind != Kind::Percent {
+                continue;
+            }
+            if !c.quantity.is_claim()
+                || !matches!(c.role, Role::Value | Role::Share)
+                || c.quantity.clean.start < from
+            {
+                ok = false;
+                break;
+            }
+            let gap = &text[from..c.quantity.clean.start];
+            let label_text: &str = if group.is_empty() {
+                gap
+            } else if semis {
+                match gap.split_once(';') {
+                    Some((before, after)) if before.trim().is_empty() => after,
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            } else {
+                let t = gap.trim_start();
+                if let Some(t) = t.strip_prefix(',') {
+                    t
+                } else if let Some(t) = t.strip_prefix("and ").or_else(|| t.strip_prefix("et ")) {
+                    t
+                } else {
+                    ok = false;
+                    break;
+                }
+            };
+            let label_text = label_text.trim().trim_end_matches([',', ':']).trim();
+            let w = words(label_text);
+            let label: Vec<String> = w
+                .iter()
+                .filter(|x| !LINKS.contains(&x.as_str()))
+                .cloned()
+                .collect();
+            if label.is_empty()
+                || w.len() > 8
+                || label_text.contains([';', '(', ')'])
+                || (!semis && label_text.contains(','))
+                || !ages_only(label_text)
+                || w.iter().any(|x| NOT_PARTS.contains(&x.as_str()))
+                || labels.contains(&label)
+            {
+                ok = false;
+                break;
+            }
+            let rest = &text[c.quantity.clean.end..end];
+            let rest_end = item_end(rest, &[',', ';', '.', ')', '(']);
+            if !words(&rest[..rest_end])
+                .iter()
+                .all(|w| TOGETHER.contains(&w.as_str()))
+            {
+                ok = false;
+                break;
+            }
+            labels.push(label);
+            group.push(j);
+            from = c.quantity.clean.end;
+        }
+        let tail = &text[from.min(end)..end];
+        if !ok || group.len() < 2 || tail.contains(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let spans: Vec<_> = group
+            .iter()
+            .map(|&i| &ctx.claims[i].quantity.span)
+            .collect();
+        if out.iter().any(|f| {
+            f.rule == "share"
+                && f.labels
+                    .iter()
+                    .any(|l| l.doc == c0.doc && spans.iter().any(|s| **s == l.span))
+        }) {
+            continue;
+        }
+        let whole = text[c0.sentence.start..colon].trim();
+        let whole: String = whole.chars().take(80).collect();
+        if let Some(f) = past_hundred(ctx, &group, &format!("“{whole}”")) {
             out.push(f);
         }
     }
