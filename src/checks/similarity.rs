@@ -850,7 +850,8 @@ fn tokens(text: &str, range: Range<usize>, claims: &[Claim], members: &[usize]) 
             if last_emitted != Some(k) {
                 last_emitted = Some(k);
                 let from = out.text.len();
-                let _ = write!(out.text, "#{}", claims[k].quantity.value.normalize());
+                out.text.push('#');
+                crate::decimal_text::push_normalized(&mut out.text, claims[k].quantity.value);
                 out.push(from, abs, false, None, Some(k));
             }
             continue;
