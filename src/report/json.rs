@@ -287,10 +287,31 @@ impl serde_json::ser::Formatter for NestedPretty<'_> {
 /// as it is; runs of bytes needing no escape are copied whole.
 fn push_json_str(buf: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `x` is below 0x20, a quote or a backslash (never a false "no";
+    // a false "yes" only sends the bytes to the loop below).
+    let may_escape = |x: u64| {
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+        (x.wrapping_sub(ONES * 0x20) & !x & HIGHS)
+            | zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\')))
+            != 0
+    };
     buf.push(b'"');
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time while none needs an escape (most text).
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if !may_escape(x) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
         let escape: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -300,7 +321,10 @@ fn push_json_str(buf: &mut Vec<u8>, s: &str) {
             b'\r' => b"\\r",
             b'\t' => b"\\t",
             0x00..=0x1f => b"",
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         buf.extend_from_slice(&bytes[start..i]);
         if escape.is_empty() {
@@ -310,7 +334,8 @@ fn push_json_str(buf: &mut Vec<u8>, s: &str) {
         } else {
             buf.extend_from_slice(escape);
         }
-        start = i + 1;
+        i += 1;
+        start = i;
     }
     buf.extend_from_slice(&bytes[start..]);
     buf.push(b'"');
@@ -461,6 +486,8 @@ mod tests {
             "plain",
             "quote \" backslash \\ slash / tab \t nl \n cr \r ff \u{c} bs \u{8}",
             "ctl \u{0}\u{1}\u{1f}\u{7f} é “x” ≠ 😀",
+            "a long run of plain text, then a quote\" and more plain text after it",
+            "0123456\\89abcdef\u{1f}123456789abcdef\"x\n!#$%&'()*+,-./0123456789:;<=>?@[]^_`{|}~ ",
         ];
         for (n, s) in strings.iter().enumerate() {
             let labels = match n {
