@@ -35,37 +35,44 @@ impl Lang {
         let hay = &text[..end];
         let bytes = hay.as_bytes();
         let n = bytes.len();
-        // Whether the character at `i` is a letter, and its length.
-        let letter_at = |i: usize| -> (bool, usize) {
-            let b = bytes[i];
-            if b.is_ascii() {
-                (b.is_ascii_alphabetic(), 1)
-            } else {
-                let c = hay[i..].chars().next().expect("char boundary");
-                (c.is_alphabetic(), c.len_utf8())
-            }
+        // The length of the non-ASCII character at `i` when it is a letter.
+        let letter_len = |i: usize| -> Option<usize> {
+            let c = hay[i..].chars().next().expect("char boundary");
+            c.is_alphabetic().then(|| c.len_utf8())
         };
         let mut i = 0;
-        loop {
-            while i < n {
-                let (letter, len) = letter_at(i);
-                if letter {
-                    break;
+        'words: loop {
+            // Past what is not a letter.
+            loop {
+                if i >= n {
+                    break 'words;
                 }
-                i += len;
-            }
-            if i >= n {
-                break;
+                match BYTE_CLASS[usize::from(bytes[i])] {
+                    SEPARATOR => i += 1,
+                    LETTER => break,
+                    _ => {
+                        let c = hay[i..].chars().next().expect("char boundary");
+                        if c.is_alphabetic() {
+                            break;
+                        }
+                        i += c.len_utf8();
+                    }
+                }
             }
             let start = i;
             let mut ascii = true;
             while i < n {
-                let (letter, len) = letter_at(i);
-                if !letter {
-                    break;
+                match BYTE_CLASS[usize::from(bytes[i])] {
+                    SEPARATOR => break,
+                    LETTER => i += 1,
+                    _ => match letter_len(i) {
+                        Some(len) => {
+                            ascii = false;
+                            i += len;
+                        }
+                        None => break,
+                    },
                 }
-                ascii &= len == 1;
-                i += len;
             }
             let word = &bytes[start..i];
             // Most words are ASCII: lower-cased on the stack, and those longer than every
@@ -88,6 +95,31 @@ impl Lang {
         }
     }
 }
+
+/// [`BYTE_CLASS`]: an ASCII byte that is not a letter.
+const SEPARATOR: u8 = 0;
+/// [`BYTE_CLASS`]: an ASCII letter.
+const LETTER: u8 = 1;
+/// [`BYTE_CLASS`]: a byte of a non-ASCII character (decoded to be classified).
+const NON_ASCII: u8 = 2;
+
+/// The class of every byte, for the language vote's word scan.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        t[b] = if !byte.is_ascii() {
+            NON_ASCII
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    t
+};
 
 /// French function words the vote counts (lower case).
 fn is_french_word(w: &[u8]) -> bool {
