@@ -249,11 +249,11 @@ impl fmt::Display for Interval {
         let close = if self.hi_open { ')' } else { ']' };
         let lo = self
             .lo
-            .map(|d| d.normalize().to_string())
+            .map(crate::decimal_text::normalized)
             .unwrap_or_else(|| "-∞".into());
         let hi = self
             .hi
-            .map(|d| d.normalize().to_string())
+            .map(crate::decimal_text::normalized)
             .unwrap_or_else(|| "∞".into());
         write!(f, "{open}{lo}, {hi}{close}")
     }

@@ -10,6 +10,7 @@ pub mod claim;
 pub mod clean;
 pub mod config;
 pub mod context;
+pub(crate) mod decimal_text;
 pub mod document;
 pub mod extract;
 pub(crate) mod fasthash;

@@ -428,6 +428,11 @@ fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
     let (first_text, second_text) = (surface(ctx, first), surface(ctx, second));
     let words = clauses.shared_words(p.a, p.b, 4);
     let (about, about_key) = describe(ctx, first, &words);
+    // Each value written once, for the help and the key.
+    let (first_value, second_value) = (
+        crate::decimal_text::normalized(first.quantity.value),
+        crate::decimal_text::normalized(second.quantity.value),
+    );
     let message = format!(
         "the same fact is given two values: “{second_text}” here, “{first_text}” at {}",
         place(ctx, first)
@@ -439,20 +444,15 @@ fn conflict(ctx: &Ctx, clauses: &Clauses, p: Pair) -> Finding {
         )
     } else {
         format!(
-            "both sentences say {about} ({}% alike); {} ≠ {}: keep one value",
+            "both sentences say {about} ({}% alike); {first_value} ≠ {second_value}: keep one value",
             (p.sim * 100.0).round(),
-            first.quantity.value.normalize(),
-            second.quantity.value.normalize()
         )
     };
     let labels = vec![
         label(second, format!("{second_text} here"), true),
         label(first, format!("{first_text} here"), false),
     ];
-    let mut vals = [
-        first.quantity.value.normalize().to_string(),
-        second.quantity.value.normalize().to_string(),
-    ];
+    let mut vals = [first_value, second_value];
     vals.sort();
     // The key keeps the stems: a fingerprint must not change with how messages quote text.
     let mut key = vec![about_key];
@@ -491,7 +491,7 @@ fn repeat(ctx: &Ctx, clauses: &Clauses, pairs: &[Pair]) -> Finding {
     let mut key = vec![about_key];
     let mut vals: Vec<String> = pairs
         .iter()
-        .map(|q| ctx.claims[q.a].quantity.value.normalize().to_string())
+        .map(|q| crate::decimal_text::normalized(ctx.claims[q.a].quantity.value))
         .collect();
     vals.sort();
     key.extend(vals);
@@ -523,6 +523,38 @@ fn describe(ctx: &Ctx, c: &Claim, words: &[&str]) -> (String, String) {
     }
 }
 
+/// The pieces of `text` between characters that are not alphanumeric, as
+/// `text.split(|c: char| !c.is_alphanumeric())` gives them (empty ones included), with
+/// ASCII bytes classified without decoding a character.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut i = start;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (separator, len) = if b.is_ascii() {
+                (!b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().expect("char boundary");
+                (!c.is_alphanumeric(), c.len_utf8())
+            };
+            if separator {
+                let piece = &text[start..i];
+                start = i + len;
+                return Some(piece);
+            }
+            i += len;
+        }
+        done = true;
+        Some(&text[start..])
+    })
+}
+
 /// The words of a claim's sentence the similarity tokens stand for ("regio" → "regions"),
 /// so that messages quote the text, not its stems: for each token the first word of the
 /// sentence it is the stem of (the token itself when none is), found in one pass over the
@@ -535,11 +567,15 @@ fn surface_words<'a>(ctx: &'a Ctx, c: &Claim, tokens: &[&'a str]) -> Vec<&'a str
         // A word folds to a token's prefix only if its first letter folds to the token's
         // first: that letter is folded once a word, not once a word and token.
         let firsts: Vec<Option<char>> = tokens.iter().map(|t| t.chars().next()).collect();
-        for w in sentence.split(|ch: char| !ch.is_alphanumeric()) {
+        for w in alphanumeric_runs(sentence) {
             if missing == 0 {
                 break;
             }
-            let first = super::similarity::first_folded(w);
+            // An ASCII first letter folds to itself lower-cased.
+            let first = match w.as_bytes().first() {
+                Some(b) if b.is_ascii() => Some(char::from(b.to_ascii_lowercase())),
+                _ => super::similarity::first_folded(w),
+            };
             for ((f, token), want) in found.iter_mut().zip(tokens).zip(&firsts) {
                 if f.is_none()
                     && want.is_none_or(|c| Some(c) == first)
@@ -564,6 +600,22 @@ mod tests {
     use super::swapped_digits;
 
     const FR: &str = "Au 1er janvier 2024, 425 organisations étaient enregistrées comme résidents des zones franches du pays, et elles emploient près de 60 000 personnes.\n\nLe chapitre suivant décrit les conditions fiscales accordées aux investisseurs étrangers, qui varient selon la taille du projet.\n\nSelon le ministère, au 1er janvier 2024, 452 organisations étaient enregistrées comme résidents des zones franches du pays.";
+
+    #[test]
+    fn alphanumeric_runs_split_as_str_split_does() {
+        for text in [
+            "",
+            " ",
+            "Les 425 organisations, «enregistrées» — ÉTÉ 2024 ٣٤ x",
+            "..a",
+            "a..",
+            "naïve café İzmir Kelvin \u{212A} 3\u{a0}000",
+        ] {
+            let want: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+            let got: Vec<&str> = super::alphanumeric_runs(text).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 
     #[test]
     fn swapped_digits_are_a_slip() {

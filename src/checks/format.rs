@@ -126,9 +126,9 @@ pub fn signed_percent(v: Decimal, decimals: u32) -> String {
 
 /// A plain decimal, trailing zeros dropped.
 pub fn plain(v: Decimal, decimals: u32) -> String {
-    v.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-        .to_string()
+    crate::decimal_text::normalized(
+        v.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero),
+    )
 }
 
 #[cfg(test)]

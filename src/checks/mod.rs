@@ -201,16 +201,27 @@ pub fn fingerprint(rule: &str, key: &[String]) -> String {
 }
 
 /// The fact-describing parts of a claim for fingerprints (no positions).
+/// `subject|partner|metric|period|value|unit`, each `-` when missing.
 pub fn claim_key(c: &Claim) -> String {
-    format!(
-        "{}|{}|{}|{}|{}|{}",
-        c.subject.as_deref().unwrap_or("-"),
-        c.partner.as_deref().unwrap_or("-"),
-        c.metric.as_deref().unwrap_or("-"),
-        c.period.map_or("-".into(), |p| p.to_string()),
-        c.quantity.value.normalize(),
-        c.quantity.unit.as_deref().unwrap_or("-"),
-    )
+    use std::fmt::Write;
+    let mut key = String::with_capacity(64);
+    key.push_str(c.subject.as_deref().unwrap_or("-"));
+    key.push('|');
+    key.push_str(c.partner.as_deref().unwrap_or("-"));
+    key.push('|');
+    key.push_str(c.metric.as_deref().unwrap_or("-"));
+    key.push('|');
+    match c.period {
+        Some(p) => {
+            let _ = write!(key, "{p}");
+        }
+        None => key.push('-'),
+    }
+    key.push('|');
+    crate::decimal_text::push_normalized(&mut key, c.quantity.value);
+    key.push('|');
+    key.push_str(c.quantity.unit.as_deref().unwrap_or("-"));
+    key
 }
 
 /// Findings for all claims of a run (documents may refer to each other), sorted.

@@ -467,6 +467,7 @@ pub fn signs(ctx: &Ctx, out: &mut Vec<Finding>) {
         ) else {
             continue;
         };
+        let prefilter = sign_prefilter(sign);
         for (k, ((doc, _), members)) in sentences.iter().enumerate() {
             let Some(&first) = members.first() else {
                 continue;
@@ -478,7 +479,8 @@ pub fn signs(ctx: &Ctx, out: &mut Vec<Finding>) {
             let Some(sentence) = text.get(c.sentence.start..end) else {
                 continue;
             };
-            let Some((positive, at)) = sign_word(sentence, sign, &any_word) else {
+            let Some((positive, at)) = sign_word(sentence, sign, &any_word, prefilter.as_ref())
+            else {
                 continue;
             };
             // Figures of this sentence and the one before it in the paragraph.
@@ -613,12 +615,48 @@ fn sentence_after(text: &str, end: usize) -> usize {
     end + stop
 }
 
+/// A test that a sentence holds none of a sign's words, without lower-casing it: the
+/// longest ASCII run of each (lower-case) word, matched ignoring ASCII case. A word found
+/// in the lower-cased sentence has its ASCII run there, and the ASCII bytes of a
+/// lower-cased text are its own ASCII letters lower-cased, except those of the only two
+/// characters whose lower case holds ASCII ('İ' → "i̇", the Kelvin sign → 'k'): with
+/// neither in the sentence and no run found, no word is. `None` when some word has no
+/// ASCII at all (no such test then).
+fn sign_prefilter(sign: &super::identity::SignWords) -> Option<aho_corasick::AhoCorasick> {
+    let mut keys: Vec<&str> = Vec::new();
+    for w in sign
+        .positive
+        .iter()
+        .chain(&sign.negative)
+        .chain(&sign.nouns)
+    {
+        let key = w
+            .split(|c: char| !c.is_ascii())
+            .max_by_key(|run| run.len())
+            .filter(|run| !run.is_empty())?;
+        keys.push(key);
+    }
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(keys)
+        .ok()
+}
+
 /// The first sign word of a sentence, on word boundaries: (positive?, its byte range).
 fn sign_word(
     sentence: &str,
     sign: &super::identity::SignWords,
     any_word: &aho_corasick::AhoCorasick,
+    prefilter: Option<&aho_corasick::AhoCorasick>,
 ) -> Option<(bool, std::ops::Range<usize>)> {
+    if let Some(pre) = prefilter {
+        if !pre.is_match(sentence)
+            && !sentence.contains('\u{130}')
+            && !sentence.contains('\u{212A}')
+        {
+            return None;
+        }
+    }
     let lower = sentence.to_lowercase();
     if lower.len() != sentence.len() {
         // Lower-casing changed byte lengths (rare letters): offsets would not map back.

@@ -6,7 +6,11 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex, RegexSet};
+use regex::Regex;
+use regex_automata::meta;
+use regex_automata::util::captures::Captures as MetaCaptures;
+use regex_automata::util::primitives::PatternID;
+use regex_automata::{Input, MatchKind, PatternSet};
 
 use crate::claim::{days_in_month, Period, Ymd};
 
@@ -159,12 +163,93 @@ fn instant(y: i32, m: u8, d: u8) -> Period {
 
 type Reader = fn(&Captures) -> Option<Period>;
 
+/// The period readers' regexes are `regex::Regex`'s engine (`meta`) with its settings, but
+/// without literal prefilters: the readers only run over windows of about a hundred bytes
+/// that their set has said they match in, where a prefilter saves nothing, and finding
+/// one (the literals of every month and ordinal, and the reverse-inner search for them)
+/// was about a third of compiling the readers, a fixed cost of every run. Prefilters
+/// never change what a search finds.
+fn reader_config() -> meta::Config {
+    meta::Config::new()
+        .nfa_size_limit(Some(10 * (1 << 20)))
+        .hybrid_cache_capacity(2 * (1 << 20))
+        .utf8_empty(true)
+        .auto_prefilter(false)
+}
+
+/// A reader's match: its groups, by name, over the window searched (the accessors of
+/// `regex::Captures` the readers use).
+struct Captures<'h> {
+    caps: MetaCaptures,
+    hay: &'h str,
+}
+
+/// A group of a [`Captures`].
+#[derive(Clone, Copy)]
+struct Group<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Group<'h> {
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+impl<'h> Captures<'h> {
+    fn group(&self, span: Option<regex_automata::Span>) -> Option<Group<'h>> {
+        let span = span?;
+        Some(Group {
+            text: &self.hay[span.range()],
+            start: span.start,
+            end: span.end,
+        })
+    }
+
+    fn name(&self, name: &str) -> Option<Group<'h>> {
+        self.group(self.caps.get_group_by_name(name))
+    }
+
+    fn whole(&self) -> Option<Group<'h>> {
+        self.group(self.caps.get_match().map(|m| m.span()))
+    }
+}
+
+impl std::ops::Index<&str> for Captures<'_> {
+    type Output = str;
+    fn index(&self, name: &str) -> &str {
+        self.name(name)
+            .unwrap_or_else(|| panic!("no group named '{name}'"))
+            .as_str()
+    }
+}
+
 fn y(c: &Captures, name: &str) -> Option<i32> {
     c.name(name)?.as_str().parse().ok()
 }
 
-fn readers() -> &'static [(Regex, Reader)] {
-    static R: OnceLock<Vec<(Regex, Reader)>> = OnceLock::new();
+/// Each period reader: its regex, compiled as [`reader_config`] says.
+fn readers() -> &'static [(meta::Regex, Reader)] {
+    static R: OnceLock<Vec<(meta::Regex, Reader)>> = OnceLock::new();
+    R.get_or_init(|| {
+        reader_patterns()
+            .iter()
+            .map(|(pattern, read)| {
+                let re = meta::Builder::new()
+                    .configure(reader_config().match_kind(MatchKind::LeftmostFirst))
+                    .build(pattern)
+                    .expect("valid period regex");
+                (re, *read)
+            })
+            .collect()
+    })
+}
+
+/// The period readers: a pattern, and how to read its match.
+fn reader_patterns() -> &'static [(String, Reader)] {
+    static R: OnceLock<Vec<(String, Reader)>> = OnceLock::new();
     R.get_or_init(|| {
         let m = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
         let yr = |n: &str| format!(r"(?P<{n}>(?:19|20)\d\d)(?-u:\b)");
@@ -172,8 +257,8 @@ fn readers() -> &'static [(Regex, Reader)] {
         let cnt = r"\d{1,2}|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|one|two|three|four|five|seven|eight|nine|ten|eleven";
         // "de 2023", "of 2023", and the translator's clarification "de cette année [2023]".
         let of = r"(?:\s+(?:de\s+l'année|de\s+l’année|de|d'|of|of\s+the\s+year)|\s+(?:de\s+cette\s+année|of\s+this\s+year|de\s+l['’]année\s+(?:dernière|précédente)|of\s+last\s+year)\s*[\[(])?\s*";
-        let mk = |s: String| Regex::new(&format!("(?i){s}")).expect("valid period regex");
-        let v: Vec<(Regex, Reader)> = vec![
+        let mk = |s: String| format!("(?i){s}");
+        let v: Vec<(String, Reader)> = vec![
             // janvier-août 2023, from January to August 2023, de janvier à août 2023
             (
                 mk(format!(
@@ -357,11 +442,23 @@ fn readers() -> &'static [(Regex, Reader)] {
     })
 }
 
-/// The patterns of [`readers`], as one set.
-fn reader_set() -> &'static RegexSet {
-    static R: OnceLock<RegexSet> = OnceLock::new();
+/// The patterns of [`readers`], as one set (as `regex::RegexSet` builds it).
+fn reader_set() -> &'static meta::Regex {
+    static R: OnceLock<meta::Regex> = OnceLock::new();
     R.get_or_init(|| {
-        RegexSet::new(readers().iter().map(|(re, _)| re.as_str())).expect("valid period regexes")
+        meta::Builder::new()
+            .configure(
+                reader_config()
+                    .match_kind(MatchKind::All)
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None),
+            )
+            .build_many(
+                &reader_patterns()
+                    .iter()
+                    .map(|(p, _)| p.as_str())
+                    .collect::<Vec<_>>(),
+            )
+            .expect("valid period regexes")
     })
 }
 
@@ -458,14 +555,17 @@ fn scan_window(
     // One pass of the readers' set says which of them match in the window at all; only
     // those are run for their captures (a window holds one or two period phrases, and
     // running every reader over it was most of the cost of reading periods).
-    let present = reader_set().matches(text_w);
+    let set = reader_set();
+    let mut present = PatternSet::new(set.pattern_len());
+    set.which_overlapping_matches(&Input::new(text_w), &mut present);
     for (k, (re, read)) in readers().iter().enumerate() {
-        if !present.matched(k) {
+        if !PatternID::new(k).is_ok_and(|id| present.contains(id)) {
             continue;
         }
-        for c in re.captures_iter(text_w) {
-            let whole = c.get(0).expect("match");
-            let r = base + whole.start()..base + whole.end();
+        for caps in re.captures_iter(text_w) {
+            let c = Captures { caps, hay: text_w };
+            let whole = c.whole().expect("match");
+            let r = base + whole.start..base + whole.end;
             // A year glued to other digits or inside a number ("12 2023", "2023,5") is not one.
             let before = text[..r.start].chars().next_back();
             let after = text[r.end..].chars().next();
