@@ -25,6 +25,7 @@ pub mod source;
 pub mod suppress;
 #[doc(hidden)]
 pub mod synth;
+pub mod table;
 
 use claim::Claim;
 use document::Document;
