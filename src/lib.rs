@@ -26,6 +26,7 @@ pub mod source;
 pub mod suppress;
 #[doc(hidden)]
 pub mod synth;
+pub mod table;
 
 use claim::Claim;
 use document::Document;

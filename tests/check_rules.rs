@@ -1803,3 +1803,145 @@ fn a_note_number_after_a_closing_bracket_does_not_break_a_list_en() {
     );
     assert_eq!(primary(text, &f), "180,000 TEU");
 }
+
+/// The claims of a Markdown draft: (surface, period, base period) of each figure in a table
+/// row, i.e. on a line starting with "| " that is no header.
+fn table_periods(text: &str, lang: Lang) -> Vec<(String, String, String)> {
+    let lex = Lexicon::builtin().expect("builtin lexicon");
+    let doc = Document::new("report.md", text.to_string(), Format::Markdown, Some(lang));
+    let p = |p: Option<numlint::claim::Period>| p.map_or("-".into(), |p| p.to_string());
+    numlint::analyse(0, &doc, &lex)
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                text[c.quantity.span.clone()].to_string(),
+                p(c.period),
+                p(c.base_period),
+            )
+        })
+        .collect()
+}
+
+const MEMBERS_EN: &str = "# Membership report 2025\n\nThe federation closed 2025 with 36,810 licensed members.\n\n| Category | 2024 | 2025 | Change |\n|---|---:|---:|---:|\n| Juniors | 8,420 | 9,310 | +10.6% |\n| Seniors | 14,760 | 15,020 | +1.8% |\n| Masters | 11,930 | 12,480 | +6.4% |\n| **Total** | **35,110** | **36,810** | **+4.8%** |\n";
+
+#[test]
+fn a_table_change_against_its_two_period_columns_en() {
+    let f = lint_markdown(MEMBERS_EN, Lang::En);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    assert_eq!(primary(MEMBERS_EN, &f[0]), "6.4%");
+    assert_eq!(
+        f[0].message,
+        "“Masters” change of +6.4 % from 2024 to 2025 does not match the values (+4.6 %)"
+    );
+    assert_eq!(
+        f[0].help.as_deref(),
+        Some("(12480 − 11930) / 11930 = +4.6 % ≠ +6.4 % (stated); from 11930, +6.4 % gives 12694")
+    );
+    let labels: Vec<(&str, &str)> = f[0]
+        .labels
+        .iter()
+        .map(|l| (&MEMBERS_EN[l.span.clone()], l.message.as_str()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("6.4%", "stated change"),
+            ("12,480", "value reached (2025)"),
+            ("11,930", "base value (2024)")
+        ]
+    );
+    // +4.6 % is what the values give; the total's +4.8 % is 36,810 / 35,110 = +4.84 %.
+    let fixed = MEMBERS_EN.replace("+6.4%", "+4.6%");
+    assert!(lint_markdown(&fixed, Lang::En).is_empty());
+    // A fall given as a rise is an error too.
+    let sign = MEMBERS_EN.replace("+1.8%", "−1.8%");
+    assert_eq!(rules(&lint_markdown(&sign, Lang::En)), ["growth-rate"; 2]);
+}
+
+#[test]
+fn a_table_change_in_either_column_order_and_in_points_fr() {
+    let fr = "# Bilan 2024\n\n| Région | 2023 | 2024 | Évolution |\n|---|---:|---:|---:|\n| Nord | 1 300 | 1 401 | +7,8 % |\n| Sud | 2 450,5 | 2 399 | −2,1 % |\n| Est | 980 | 1 020 | +9,1 % |\n";
+    let f = lint_markdown(fr, Lang::Fr);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    assert_eq!(primary(fr, &f[0]), "9,1 %");
+    assert!(f[0]
+        .message
+        .starts_with("“Est” change of +9.1 % from 2023 to 2024"));
+    assert!(lint_markdown(&fr.replace("+9,1 %", "+4,1 %"), Lang::Fr).is_empty());
+    // The later period first, quarters, a header with its unit.
+    let quarters = "| Segment | T1 2025 (M€) | T1 2024 (M€) | Var. |\n|---|---|---|---|\n| Polymères | 812 | 690 | +17,7 % |\n| Gaz | 544 | 521 | +4,4 % |\n| Agro | 486 | 464 | +2,7 % |\n";
+    let f = lint_markdown(quarters, Lang::Fr);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    assert_eq!(primary(quarters, &f[0]), "2,7 %");
+    assert!(
+        f[0].message.contains("from T1 2024 to T1 2025"),
+        "{}",
+        f[0].message
+    );
+    assert!(lint_markdown(&quarters.replace("+2,7 %", "+4,7 %"), Lang::Fr).is_empty());
+    // Rates and their change in points: a difference, not a ratio.
+    let points = "| Indicateur | 2023/24 | 2024/25 | Var. (pts) |\n|---|---:|---:|---:|\n| Taux de réussite | 74,2 % | 76,0 % | +1,8 |\n| Taux d'abandon | 12,4 % | 11,1 % | −0,3 |\n";
+    let f = lint_markdown(points, Lang::Fr);
+    assert_eq!(rules(&f), ["growth-rate"], "{f:#?}");
+    assert_eq!(primary(points, &f[0]), "−0,3");
+    assert_eq!(
+        f[0].help.as_deref(),
+        Some(
+            "11.1 % − 12.4 % = −1.3 p.p. ≠ −0.3 p.p. (stated); from 12.4 %, −0.3 p.p. gives 12.1 %"
+        )
+    );
+    assert!(lint_markdown(&points.replace("−0,3", "−1,3"), Lang::Fr).is_empty());
+}
+
+#[test]
+fn table_changes_that_rounding_explains_or_that_are_no_change_of_the_two_stay_silent() {
+    // Rounded cells: 1,842 / 1,675 = +9.97 % is +10.0 %; 9.3 / 8.4 = +10.7 % may be +11 %.
+    let rounded = "| Segment | Q3 2024 | Q3 2025 | YoY |\n|---|---|---|---|\n| Group | 1,675 | 1,842 | +10.0% |\n| Gases | 8.4 | 9.3 | +11% |\n";
+    assert!(lint_markdown(rounded, Lang::En).is_empty());
+    // A share or an index column is no change of the two periods.
+    let share = "| Category | 2024 | 2025 | Share (%) | Index (2024 = 100) |\n|---|---|---|---|---|\n| Juniors | 8,420 | 9,310 | 25.3 | 110.6 |\n| Masters | 11,930 | 12,480 | 33.9 | 104.6 |\n";
+    assert!(lint_markdown(share, Lang::En).is_empty());
+    let part =
+        "| Région | 2023 | 2024 | Part (%) |\n|---|---|---|---|\n| Nord | 1 300 | 1 401 | 38,0 |\n";
+    assert!(lint_markdown(part, Lang::Fr).is_empty());
+    // No period headers: the change is against something the table does not show.
+    let no_periods = "| Partner | Exports | Imports | Change |\n|---|---|---|---|\n| France | 1,200 | 900 | +6.4% |\n";
+    assert!(lint_markdown(no_periods, Lang::En).is_empty());
+    // Three periods, a budget column, a change since another year: which two is unclear.
+    let three = "| Item | 2023 | 2024 | 2025 | Change |\n|---|---|---|---|---|\n| A | 90 | 100 | 150 | +6.4% |\n";
+    assert!(lint_markdown(three, Lang::En).is_empty());
+    let budget =
+        "| Item | 2024 | Budget 2025 | Change |\n|---|---|---|---|\n| A | 100 | 150 | +6.4% |\n";
+    assert!(lint_markdown(budget, Lang::En).is_empty());
+    let since = "| Item | 2024 | 2025 | Change since 2019 |\n|---|---|---|---|\n| A | 100 | 150 | +6.4% |\n";
+    assert!(lint_markdown(since, Lang::En).is_empty());
+    // Cells that are no numbers, and a sign change with no rate.
+    let words = "| Item | 2024 | 2025 | Change |\n|---|---|---|---|\n| A | n.a. | 150 | +6.4% |\n| B | 100 | 150 | new |\n| C | −20 | 30 | +6.4% |\n";
+    assert!(lint_markdown(words, Lang::En).is_empty());
+}
+
+#[test]
+fn a_table_cell_is_of_its_columns_period_en_fr() {
+    // The text is of 2025, and the 2024 column's figures are of 2024, not of 2025.
+    let read = table_periods(MEMBERS_EN, Lang::En);
+    let of = |s: &str| {
+        read.iter()
+            .find(|(t, _, _)| t == s)
+            .map(|(_, p, b)| (p.as_str(), b.as_str()))
+            .unwrap()
+    };
+    assert_eq!(of("8,420"), ("2024", "-"));
+    assert_eq!(of("9,310"), ("2025", "-"));
+    assert_eq!(of("35,110"), ("2024", "-"));
+    // A change is of the later period, against the earlier.
+    assert_eq!(of("10.6%"), ("2025", "2024"));
+    let fr = "# Bilan 2024\n\nLes effectifs ont atteint 1 401 en 2024.\n\n| Région | T1 2023 | T1 2024 | Saison 2022/23 |\n|---|---:|---:|---:|\n| Nord | 1 300 | 1 401 | 1 250 |\n";
+    let read = table_periods(fr, Lang::Fr);
+    let periods: Vec<&str> = read.iter().skip(1).map(|(_, p, _)| p.as_str()).collect();
+    assert_eq!(
+        periods,
+        ["2023-Q1", "2024-Q1", "2022-07..2023-06"],
+        "{read:?}"
+    );
+}

@@ -85,6 +85,8 @@ fn the_clean_notes_pass_and_fire_once_a_figure_is_changed() {
         ("$300 million", "$320 million", "trade-balance"),
         ("doubled", "tripled", "multiplier"),
         ("fell by 12%", "fell by 30%", "growth-rate"),
+        // A table's change column against its two period columns.
+        ("+8.0%", "+18.0%", "growth-rate"),
         ("a sawmill and", "a sawmill, a dairy and", "sum-of-parts"),
     ] {
         assert!(en.contains(from), "{from}");

@@ -250,6 +250,7 @@ pub fn check_all(
             totals::sub_periods(&ctx, &mut out);
             lists::enumerations(&ctx, &mut out);
             tables::table_totals(&ctx, &mut out);
+            tables::table_changes(&ctx, &mut out);
             out
         },
         || {

@@ -684,6 +684,10 @@ fn claims_of(
     let claim_q: Vec<&Quantity> = quantities.iter().filter(|q| q.is_claim()).collect();
     let mut claims: Vec<Claim> = Vec::with_capacity(claim_q.len());
     let mut carry = Carry::default();
+    let cell_periods = match doc.format {
+        crate::document::Format::Markdown => crate::table::cell_periods(&doc.text),
+        _ => Vec::new(),
+    };
     // Sentences absorbed into `carry` so far.
     let mut absorbed = 0usize;
     for (qi, q) in claim_q.iter().enumerate() {
@@ -905,7 +909,18 @@ fn claims_of(
             &carry,
             paragraph,
         );
-        let base_period = base_of(q, ctx, prange, period);
+        // A table cell under a header that is a period ("| 2024 | 2025 |") is of that
+        // period, whatever the text around the table carries; only a period the cell
+        // states itself comes first.
+        let column = header_period(&cell_periods, &q.span).filter(|_| period_conf < 1.0);
+        let (period, period_conf) = match column {
+            Some(p) => (Some(p.period), 1.0),
+            None => (period, period_conf),
+        };
+        let base_period = match column {
+            Some(crate::table::CellPeriod { base: Some(b), .. }) => Some(b),
+            _ => base_of(q, ctx, prange, period),
+        };
         // "d'au moins 120 % par rapport à 2022" with no period of its own: the year after.
         let (period, period_conf) = match base_period {
             Some(b) if period_conf < 0.8 && !b.instant => (Some(shift_year(b, 1)), 0.8),
@@ -959,6 +974,17 @@ fn claims_of(
         });
     }
     claims
+}
+
+/// The period of the table column a figure stands in, from [`crate::table::cell_periods`]
+/// (cells sorted by position; `span` in the original text).
+fn header_period(
+    cells: &[(Range<usize>, crate::table::CellPeriod)],
+    span: &Range<usize>,
+) -> Option<crate::table::CellPeriod> {
+    let i = cells.partition_point(|(r, _)| r.start <= span.start);
+    let (cell, p) = cells.get(i.checked_sub(1)?)?;
+    (span.end <= cell.end).then_some(*p)
 }
 
 fn respectively_re() -> &'static regex::Regex {
