@@ -62,7 +62,8 @@ fn figure_of(ctx: &Ctx, claims: &Range<usize>, cell: &Range<usize>) -> Option<us
     inside.next().is_none().then_some(one)
 }
 
-pub fn table_totals(ctx: &Ctx, out: &mut Vec<Finding>) {
+/// Every Markdown table of the run, with its document's text and the range of its claims.
+fn each_table(ctx: &Ctx, mut f: impl FnMut(&str, Range<usize>, &Table)) {
     for (d, doc) in ctx.docs.iter().enumerate() {
         if doc.format != Format::Markdown || !doc.text.contains('|') {
             continue;
@@ -70,9 +71,15 @@ pub fn table_totals(ctx: &Ctx, out: &mut Vec<Finding>) {
         let lo = ctx.claims.partition_point(|c| c.doc < d);
         let hi = ctx.claims.partition_point(|c| c.doc <= d);
         for table in tables(&doc.text) {
-            check_table(ctx, &doc.text, lo..hi, &table, out);
+            f(&doc.text, lo..hi, &table);
         }
     }
+}
+
+pub fn table_totals(ctx: &Ctx, out: &mut Vec<Finding>) {
+    each_table(ctx, |text, claims, table| {
+        check_table(ctx, text, claims, table, out)
+    });
 }
 
 fn check_table(ctx: &Ctx, text: &str, claims: Range<usize>, table: &Table, out: &mut Vec<Finding>) {
@@ -248,16 +255,9 @@ fn readings(ctx: &Ctx, header: &str, cell: &str, c: usize, old: usize, new: usiz
 /// new − old for one in points or in the values' unit — within every cell's rounding.
 pub fn table_changes(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
-    for (d, doc) in ctx.docs.iter().enumerate() {
-        if doc.format != Format::Markdown || !doc.text.contains('|') {
-            continue;
-        }
-        let lo = ctx.claims.partition_point(|c| c.doc < d);
-        let hi = ctx.claims.partition_point(|c| c.doc <= d);
-        for table in tables(&doc.text) {
-            check_changes(ctx, &doc.text, lo..hi, &table, &mut found);
-        }
-    }
+    each_table(ctx, |text, claims, table| {
+        check_changes(ctx, text, claims, table, &mut found)
+    });
     if found.is_empty() {
         return;
     }
