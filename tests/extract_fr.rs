@@ -209,3 +209,16 @@ fn a_currency_abbreviation_carries_its_scale() {
         ]
     );
 }
+
+#[test]
+fn more_than_doubled_is_a_factor_above_two() {
+    let (_, q) = run("Les adhésions ont plus que doublé en quatre ans ; les ventes ont doublé.");
+    let factors: Vec<(Decimal, Qualifier)> = q
+        .iter()
+        .filter(|q| q.kind == Kind::Multiplier)
+        .map(|q| (q.value, q.qualifier))
+        .collect();
+    assert_eq!(factors.len(), 2, "{q:#?}");
+    assert_eq!(factors[0], (d("2"), Qualifier::MoreThan));
+    assert_ne!(factors[1].1, Qualifier::MoreThan);
+}
