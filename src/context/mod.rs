@@ -284,10 +284,12 @@ impl DocContext {
             .collect();
         let (title_period, header_paragraphs) = title_period(doc, &periods, &uncarried);
         let home_conf = match &home {
+            // Entities are in text order: only the title's and the lede's are read.
             Some(h)
-                if entities.iter().any(|e| {
-                    e.range.start < TITLE_BYTES && !e.partner && e.country.as_ref() == Some(h)
-                }) =>
+                if entities
+                    .iter()
+                    .take_while(|e| e.range.start < TITLE_BYTES)
+                    .any(|e| !e.partner && e.country.as_ref() == Some(h)) =>
             {
                 TITLED_HOME
             }

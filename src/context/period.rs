@@ -148,6 +148,23 @@ fn months(from_year: i32, from: u8, to_year: i32, to: u8) -> Period {
     }
 }
 
+/// From one day to another of year `y`, each given as (month, day).
+fn days(y: i32, (m1, d1): (u8, u8), (m2, d2): (u8, u8)) -> Period {
+    Period {
+        from: Ymd {
+            year: y,
+            month: m1,
+            day: d1,
+        },
+        to: Ymd {
+            year: y,
+            month: m2,
+            day: d2,
+        },
+        instant: false,
+    }
+}
+
 fn instant(y: i32, m: u8, d: u8) -> Period {
     let at = Ymd {
         year: y,
@@ -280,13 +297,8 @@ fn reader_patterns() -> &'static [(String, Reader)] {
                     let d1: u8 = c["d1"].trim_end_matches("er").parse().ok()?;
                     let d: u8 = c["d"].trim_end_matches("er").parse().ok()?;
                     let (y, m1, m) = (y(c, "y")?, month(&c["m1"])?, month(&c["m"])?);
-                    (m1 < m && d1 <= days_in_month(y, m1) && d <= days_in_month(y, m)).then_some(
-                        Period {
-                            from: Ymd { year: y, month: m1, day: d1 },
-                            to: Ymd { year: y, month: m, day: d },
-                            instant: false,
-                        },
-                    )
+                    (m1 < m && d1 <= days_in_month(y, m1) && d <= days_in_month(y, m))
+                        .then_some(days(y, (m1, d1), (m, d)))
                 },
             ),
             // 8–14 mars 2026, 1-7 March 2026: days of one month
@@ -299,11 +311,8 @@ fn reader_patterns() -> &'static [(String, Reader)] {
                     let d1: u8 = c["d1"].trim_end_matches("er").parse().ok()?;
                     let d: u8 = c["d"].parse().ok()?;
                     let (y, m) = (y(c, "y")?, month(&c["m"])?);
-                    (1 <= d1 && d1 < d && d <= days_in_month(y, m)).then_some(Period {
-                        from: Ymd { year: y, month: m, day: d1 },
-                        to: Ymd { year: y, month: m, day: d },
-                        instant: false,
-                    })
+                    (1 <= d1 && d1 < d && d <= days_in_month(y, m))
+                        .then_some(days(y, (m, d1), (m, d)))
                 },
             ),
             // 1er janvier 2024, 15 mars 2023
