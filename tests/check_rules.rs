@@ -1945,3 +1945,15 @@ fn a_table_cell_is_of_its_columns_period_en_fr() {
         "{read:?}"
     );
 }
+
+#[test]
+fn a_share_of_trips_named_by_its_whole_fr() {
+    // "46 % des voyages": trips are what a network's ridership counts, so the whole is the
+    // ridership told in the sentence before, and "assure" makes the tram a part of it.
+    let text = "En 2025, la fréquentation du réseau urbain de Vernèze a atteint 31,4 millions de voyages. Le métro assure 58 % des voyages, soit 14,1 millions de voyages.\n";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    let help = f[0].help.as_deref().unwrap();
+    assert!(help.starts_with("14.1 / 31.4 = 44.9 %"), "{help}");
+    assert!(lint(&text.replace("58 %", "45 %"), Lang::Fr).is_empty());
+}

@@ -1,4 +1,4 @@
-//! Unseen-style drafts: forty reports in other domains, written with planted
+//! Unseen-style drafts: fifty-six reports in other domains, written with planted
 //! contradictions and look-alike controls by reviewers, not by the rule authors. A first
 //! round (01–08: a city budget, an annual report, health, electricity, harvest, enrolment,
 //! tourism, France–Morocco trade), a second (09–16, ids `R2.*`: airport traffic, Kenya's
@@ -11,7 +11,12 @@
 //! freight) and a fifth (33–40, ids `R5.*`: a dairy cooperative, a wind-farm operator, an
 //! export agency's report on Côte d'Ivoire's trade, an industrial production release, a
 //! hospital foundation, a ministry note on trade with Central Asia, a chapter translated
-//! from another language with PDF artefacts, a regional airport's cargo).
+//! from another language with PDF artefacts, a regional airport's cargo), round 7 (41–48,
+//! ids `R7.*`: chemicals results, a logistics sitrep, a shipping chapter, a rowing
+//! federation, a note on Tunisia's trade, a farm census, a public audit, a museum) and round
+//! 8 (49–56, ids `R8.*`: tourism, pharma, food imports, farm exports, an energy brief, a
+//! public utility, a union, a coffee chapter), each round measured blind on a frozen binary
+//! before it joined the tests.
 //! `tests/data/drafts/truth.json` says, for each case, its lines and whether it must fire.
 //!
 //! Every control stays silent, every finding belongs to a case, and every planted case

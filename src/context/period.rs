@@ -898,6 +898,10 @@ fn resolve(found: &mut [PeriodMention]) {
     // février 2024") tells it better than a year the text is recounting.
     let mut anchor: Option<i32> = None;
     let mut latest_instant: Option<i32> = None;
+    // "Au 31 décembre 2024, … fin 2023 … soit 7 320 adhérentes au 31 décembre": a day
+    // without its year that repeats a dated day told before is that day again, whatever
+    // year the text spoke of in between.
+    let mut dated_days: Vec<(u8, u8, i32)> = Vec::new();
     for f in found.iter_mut() {
         match f.relative {
             None => {
@@ -906,9 +910,16 @@ fn resolve(found: &mut [PeriodMention]) {
                     .map(|p| if p.instant { p.from.year } else { p.to.year });
                 if let Some(p) = f.period.filter(|p| p.instant) {
                     latest_instant = latest_instant.max(Some(p.from.year));
+                    let day = (p.from.month, p.from.day);
+                    dated_days.retain(|d| (d.0, d.1) != day);
+                    dated_days.push((day.0, day.1, p.from.year));
                 }
             }
             Some(_) if f.period.is_some() => {}
+            Some(Relative::DayOf { month, day }) => {
+                let told = dated_days.iter().find(|d| d.0 == month && d.1 == day);
+                f.period = told.map(|d| d.2).or(anchor).map(|y| instant(y, month, day));
+            }
             Some(rel) => {
                 let now = anchor.max(latest_instant);
                 f.period = anchor.map(|y| rel.resolved(y, now.unwrap_or(y)));
@@ -1047,6 +1058,15 @@ mod tests {
         assert_eq!(
             periods("Reporting period: 8–14 March 2026. As of 12 March, 41,300 people; on March 9th, 800. Le 1er février, 30 ; le 3 mai 2024, 2 ; du 14 mars – 21 juillet 2024, 9."),
             ["2026-03-08..2026-03-14", "2026-03-12", "2026-03-09", "2026-02-01", "2024-05-03", "2024-03-14..2024-07-21"]
+        );
+    }
+
+    #[test]
+    fn a_day_without_its_year_repeating_a_dated_day_is_that_day() {
+        // The year spoken of in between ("fin 2023") does not move the repeated as-of date.
+        assert_eq!(
+            periods("Au 31 décembre 2025, 9 400 membres, contre 8 800 fin 2024. Les jeunes en sont 21 % au 31 décembre ; le 1er mars, 3."),
+            ["2025-12-31", "2024", "2025-12-31", "2024-03-01"]
         );
     }
 
