@@ -1957,3 +1957,22 @@ fn a_share_of_trips_named_by_its_whole_fr() {
     assert!(help.starts_with("14.1 / 31.4 = 44.9 %"), "{help}");
     assert!(lint(&text.replace("58 %", "45 %"), Lang::Fr).is_empty());
 }
+
+#[test]
+fn listed_shares_of_a_whole_opening_the_sentence_en_fr() {
+    let text = "Of gas imports in 2025, Algeria accounted for 41%, Qatar for 28%, Nigeria for 22% and Angola for 17%.\n";
+    let f = lint(text, Lang::En);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert_eq!(
+        f[0].help.as_deref(),
+        Some("41 + 28 + 22 + 17 = 108 % > 100 %")
+    );
+    assert!(lint(&text.replace("17%", "9%"), Lang::En).is_empty());
+    let text = "Parmi les licenciés du club, les cadets représentent 38 %, les juniors 33 %, les seniors 21 % et les vétérans 15 %.\n";
+    let f = lint(text, Lang::Fr);
+    assert_eq!(rules(&f), ["share"], "{f:#?}");
+    assert!(lint(&text.replace("15 %", "8 %"), Lang::Fr).is_empty());
+    // A figure in the opening phrase is no whole named once ("Of the 412 members, …").
+    let counted = "Of the 412 members surveyed, 41% accounted for most of the trips, 38% for the rest and 30% for none.\n";
+    assert!(lint(counted, Lang::En).is_empty());
+}

@@ -1006,12 +1006,19 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         let whole_words = words(&after[..whole_end]);
         let names_whole = whole_words
             .first()
-            .is_some_and(|w| ["of", "de", "du", "des", "d"].contains(&w.as_str()));
-        if !names_whole || whole_words.len() < 2 || whole_words.len() > 10 {
-            continue;
-        }
-        let whole_text = fold(after[..whole_end].trim());
-        if CHANGE_WORDS.iter().any(|w| whole_text.contains(w)) {
+            .is_some_and(|w| ["of", "de", "du", "des", "d"].contains(&w.as_str()))
+            && (2..=10).contains(&whole_words.len());
+        // Or named once before them, opening the sentence: "Of crude imports in 2023, Saudi
+        // Arabia accounted for 44 %, Norway for 23 % …", "Parmi les nuitées étrangères, …".
+        let (whole_end, named) = if names_whole {
+            (whole_end, after[..whole_end].trim())
+        } else {
+            match leading_whole(&text[c0.sentence.start..c0.quantity.clean.start]) {
+                Some(named) => (0, named),
+                None => continue,
+            }
+        };
+        if CHANGE_WORDS.iter().any(|w| fold(named).contains(w)) {
             continue;
         }
         let around = fold(
@@ -1103,7 +1110,6 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
         }) {
             continue;
         }
-        let named = after[..whole_end].trim();
         let whole = named
             .split_once([' ', '\'', '’'])
             .map_or(named, |(_, w)| w.trim());
@@ -1115,6 +1121,21 @@ fn listed_shares(ctx: &Ctx, out: &mut Vec<Finding>) {
             out.push(f);
         }
     }
+}
+
+/// The whole a sentence opens with before its listed shares ("Of crude imports in 2023, …",
+/// "Among new hires, …", "Parmi les nuitées étrangères, …"), with its leading word: a phrase
+/// of a few words and no figure but a year, closed by a comma.
+fn leading_whole(before_first_share: &str) -> Option<&str> {
+    static R: OnceLock<regex::Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^\s*((?:of|among|parmi)\s+[^\d,;:()]{3,60}?)(?:\s+(?:in|en)\s+\d{4})?\s*,",
+        )
+        .expect("valid leading whole regex")
+    });
+    let c = re.captures(before_first_share)?;
+    Some(c.get(1)?.as_str())
 }
 
 /// Words before a colon that announce the parts of one whole: "break down by sector as
